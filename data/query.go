@@ -1,5 +1,10 @@
 package data
 
+import (
+	"strings"
+	"unicode"
+)
+
 // Figure returns the figure with the given id.
 func (ds *Dataset) Figure(id string) (*Figure, bool) {
 	i, ok := ds.figByID[id]
@@ -53,4 +58,114 @@ func (ds *Dataset) HomeTab(id string) string {
 		}
 	}
 	return ""
+}
+
+// articleIndex maps the article with white space removed back to its
+// paragraphs (non-empty lines), so that a source sentence split across
+// layout breaks can still be found.
+type articleIndex struct {
+	folded []rune
+	para   []int // paragraph number (1-based) of each folded rune
+	paras  []string
+}
+
+func (ds *Dataset) articleIdx() *articleIndex {
+	ds.artOnce.Do(ds.indexArticle)
+	return ds.art
+}
+
+func (ds *Dataset) indexArticle() {
+	ix := &articleIndex{}
+	n := 0
+	for _, line := range strings.Split(ds.Article, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		n++
+		ix.paras = append(ix.paras, line)
+		for _, r := range line {
+			if !unicode.IsSpace(r) {
+				ix.folded = append(ix.folded, r)
+				ix.para = append(ix.para, n)
+			}
+		}
+	}
+	ds.art = ix
+}
+
+// Fold removes all white space: the article's layout breaks lines, and
+// sentences inside words, so sources are compared without it.
+func Fold(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// Locate finds a source sentence in the article. It returns the numbers of
+// the first and last paragraphs (non-empty lines, from 1) it spans, or
+// 0, 0 when the dataset has no article or the sentence is not in it.
+func (ds *Dataset) Locate(source string) (first, last int) {
+	ix := ds.articleIdx()
+	q := []rune(Fold(source))
+	if len(q) == 0 || len(q) > len(ix.folded) {
+		return 0, 0
+	}
+	at := strings.Index(string(ix.folded), string(q))
+	if at < 0 {
+		return 0, 0
+	}
+	start := len([]rune(string(ix.folded)[:at]))
+	return ix.para[start], ix.para[start+len(q)-1]
+}
+
+// Paragraph returns paragraph n (from 1) of the article.
+func (ds *Dataset) Paragraph(n int) string {
+	ix := ds.articleIdx()
+	if n < 1 || n > len(ix.paras) {
+		return ""
+	}
+	return ix.paras[n-1]
+}
+
+// Paragraphs is the number of paragraphs of the article.
+func (ds *Dataset) Paragraphs() int { return len(ds.articleIdx().paras) }
+
+// FiguresOfTab returns the figures shown on a tab, each once, in group
+// order.
+func (ds *Dataset) FiguresOfTab(tab string) []*Figure {
+	seen := map[string]bool{}
+	var fs []*Figure
+	for _, g := range ds.GroupsOf(tab) {
+		for _, f := range ds.FiguresOf(g) {
+			if !seen[f.ID] {
+				seen[f.ID] = true
+				fs = append(fs, f)
+			}
+		}
+	}
+	return fs
+}
+
+// Project returns the project with the given id.
+func (ds *Dataset) Project(id string) (*Project, bool) {
+	for i := range ds.Projects {
+		if ds.Projects[i].ID == id {
+			return &ds.Projects[i], true
+		}
+	}
+	return nil, false
+}
+
+// Structure returns the structure with the given id.
+func (ds *Dataset) Structure(id string) (*Structure, bool) {
+	for i := range ds.Structures {
+		if ds.Structures[i].ID == id {
+			return &ds.Structures[i], true
+		}
+	}
+	return nil, false
 }

@@ -3,6 +3,8 @@
 // It has no terminal or UI imports.
 package data
 
+import "sync"
+
 // SchemaVersion is the only dataset schema this build reads.
 const SchemaVersion = 1
 
@@ -74,6 +76,8 @@ type Dataset struct {
 
 	figByID  map[string]int
 	noteByID map[string]int
+	art      *articleIndex
+	artOnce  sync.Once
 }
 
 // Meta describes the dataset and its source.

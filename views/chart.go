@@ -1,0 +1,154 @@
+package views
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/NimbleMarkets/ntcharts/barchart"
+	"github.com/charmbracelet/x/ansi"
+
+	"macun-tui/data"
+)
+
+// chartBlock draws one group as horizontal bars. ntcharts draws only the
+// bars (no axis, no labels: it measures and cuts labels by bytes, which
+// breaks Chinese); labels and values are laid out here by display width.
+// The canvas is drawn once, on first use, and kept.
+type chartBlock struct {
+	b      *builder
+	title  string
+	figs   []*data.Figure
+	items  []int
+	rank   bool
+	labelW int
+	valueW int
+	barW   int
+	rows   []string // canvas rows, drawn lazily
+}
+
+// minBarWidth is the narrowest bar area worth drawing.
+const minBarWidth = 4
+
+func (b *builder) chart(g *data.Group) {
+	figs := b.ds.FiguresOf(g)
+	if len(figs) == 0 {
+		return
+	}
+	l := b.o.Lang
+	c := &chartBlock{b: b, rank: g.Chart == data.ChartRank}
+	if c.rank {
+		sort.SliceStable(figs, func(i, j int) bool { return figs[i].V() < figs[j].V() })
+		c.title = g.Title.In(l) + " " + MsgRankNote.In(l)
+	} else {
+		c.title = g.Title.In(l) + " " + UnitLabel(figs[0].Unit, l)
+	}
+	c.figs = figs
+	for _, f := range figs {
+		c.items = append(c.items, b.itemIndex(KindFigure, f.ID))
+		c.labelW = max(c.labelW, Width(figureLabel(f, l)))
+		c.valueW = max(c.valueW, Width(c.value(f)))
+	}
+	avail := b.o.Width - 2 // margin
+	c.labelW = min(c.labelW, avail*2/5)
+	c.valueW = min(c.valueW, avail/3)
+	c.barW = avail - c.labelW - c.valueW - 2
+	if c.barW < minBarWidth {
+		c.barW = 0
+	}
+	b.add(c)
+}
+
+func (c *chartBlock) value(f *data.Figure) string {
+	if c.rank {
+		return FormatValue(f, c.b.o.Lang)
+	}
+	return FormatNumber(f, c.b.o.Lang)
+}
+
+// barValue is the length a figure's bar stands for. Ranks are inverted so
+// that rank 1 is the longest bar: worst rank shown gets one share.
+func (c *chartBlock) barValue(f *data.Figure, maxRank float64) float64 {
+	if c.rank {
+		return maxRank + 1 - f.V()
+	}
+	return max(f.V(), 0)
+}
+
+func (c *chartBlock) draw() {
+	n := len(c.figs)
+	c.rows = make([]string, n)
+	if c.barW == 0 {
+		return
+	}
+	var maxV, maxRank float64
+	for _, f := range c.figs {
+		maxRank = max(maxRank, f.V())
+	}
+	bars := make([]barchart.BarData, n)
+	for i, f := range c.figs {
+		v := c.barValue(f, maxRank)
+		maxV = max(maxV, v)
+		st := c.b.st.Bar
+		if f.IsDerived() {
+			st = c.b.st.BarAlt
+		}
+		bars[i] = barchart.BarData{Values: []barchart.BarValue{{Name: f.ID, Value: v, Style: st}}}
+	}
+	if maxV <= 0 {
+		maxV = 1
+	}
+	m := barchart.New(c.barW, n,
+		barchart.WithHorizontalBars(), barchart.WithNoAxis(), barchart.WithBarGap(0),
+		barchart.WithMaxValue(maxV), barchart.WithNoAutoMaxValue(), barchart.WithDataSet(bars))
+	m.Draw()
+	lines := strings.Split(m.View(), "\n")
+	for i := range c.rows {
+		if i < len(lines) {
+			s := lines[i]
+			if c.b.st.Plain {
+				s = ansi.Strip(s)
+			}
+			c.rows[i] = s
+		}
+	}
+}
+
+func (c *chartBlock) height() int { return len(c.figs) + 1 }
+
+func (c *chartBlock) item(i int) int {
+	if i == 0 {
+		return -1
+	}
+	return c.items[i-1]
+}
+
+func (c *chartBlock) line(i int, sel bool) string {
+	st := c.b.st
+	if i == 0 {
+		return margin(false) + st.Heading.Render(Fit(c.title, c.b.o.Width-2))
+	}
+	if c.rows == nil {
+		c.draw()
+	}
+	f := c.figs[i-1]
+	l := c.b.o.Lang
+	label := Pad(figureLabel(f, l), c.labelW)
+	if sel {
+		label = st.Selected.Render(label)
+	} else {
+		label = st.Label.Render(label)
+	}
+	row := label + " "
+	if c.barW > 0 {
+		row += Pad(c.rows[i-1], c.barW) + " "
+	}
+	return margin(sel) + row + st.Value.Render(Fit(c.value(f), c.valueW))
+}
+
+// figureLabel is a figure's label, marked when derived.
+func figureLabel(f *data.Figure, l data.Lang) string {
+	if f.IsDerived() {
+		return f.Label.In(l) + " *"
+	}
+	return f.Label.In(l)
+}
