@@ -1,14 +1,13 @@
 package data
 
 import (
-	"bytes"
 	"embed"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
-	"strings"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sync"
 )
 
@@ -17,6 +16,9 @@ var embedded embed.FS
 
 // DefaultFile is the name of the embedded dataset in messages.
 const DefaultFile = "macun.json"
+
+// MaxFileSize is the largest dataset (and article) file read: 16 MiB.
+const MaxFileSize = 16 << 20
 
 var (
 	defaultOnce sync.Once
@@ -38,133 +40,139 @@ func Default() *Dataset {
 	return defaultDS
 }
 
-// Load decodes a dataset from r without an article.
+// Load decodes a dataset from r without an article; problems name the
+// file "<input>".
 func Load(r io.Reader) (*Dataset, error) {
-	b, err := io.ReadAll(r)
+	const name = "<input>"
+	b, err := readLimited(r, -1)
+	if err != nil {
+		return nil, fileProblem(name, "%v", err)
+	}
+	return Parse(name, b, nil)
+}
+
+// LoadFile reads, decodes and checks the dataset file at path, and the
+// article its meta.article names (relative to the file's directory).
+// Every error is a *ProblemsError whose problems name path as given.
+func LoadFile(path string) (*Dataset, error) {
+	b, err := readFile(path)
+	if err != nil {
+		return nil, fileProblem(path, "%v", err)
+	}
+	dir := filepath.Dir(path)
+	return Parse(path, b, func(article string) ([]byte, error) {
+		return readFile(filepath.Join(dir, filepath.FromSlash(article)))
+	})
+}
+
+// readFile reads a file of at most MaxFileSize bytes. Its errors do not
+// repeat the path.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, osErr(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, osErr(err)
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a directory, not a dataset file")
+	}
+	if st.Mode().IsRegular() && st.Size() > MaxFileSize {
+		return nil, tooLarge(st.Size())
+	}
+	b, err := readLimited(f, st.Size())
+	if err != nil {
+		return nil, osErr(err)
+	}
+	return b, nil
+}
+
+// readLimited reads r to the end, failing when it holds more than
+// MaxFileSize bytes (sizeHint, when >= 0, is the expected size).
+func readLimited(r io.Reader, sizeHint int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}
-	return Parse("<input>", b, nil)
+	if len(b) > MaxFileSize {
+		if sizeHint > MaxFileSize {
+			return nil, tooLarge(sizeHint)
+		}
+		return nil, fmt.Errorf("file is too large (more than %d bytes; the limit is 16 MiB)", MaxFileSize)
+	}
+	return b, nil
 }
 
-// Parse decodes and validates a dataset. readArticle, when not nil, reads
-// the article the dataset names (a path relative to the dataset file).
+func tooLarge(size int64) error {
+	return fmt.Errorf("file is too large (%d bytes; the limit is 16 MiB)", size)
+}
+
+// osErr describes an error of opening or reading a file without its path.
+func osErr(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("file does not exist")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("cannot read: %v", pe.Err)
+	}
+	return fmt.Errorf("cannot read: %v", err)
+}
+
+// Parse decodes and checks a dataset; name is the file name used in
+// problems. readArticle, when not nil, reads the article the dataset names
+// (a slash-separated path relative to the dataset file), and every source
+// sentence is then looked up in it. The error, if any, is a *ProblemsError
+// holding every problem found.
 func Parse(name string, b []byte, readArticle func(string) ([]byte, error)) (*Dataset, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	var ds Dataset
-	if err := dec.Decode(&ds); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+	switch {
+	case len(b) == 0:
+		return nil, fileProblem(name, "file is empty")
+	case len(b) > MaxFileSize:
+		return nil, fileProblem(name, "%v", tooLarge(int64(len(b))))
 	}
-	if ds.Meta.Article != "" && readArticle != nil {
-		a, err := readArticle(ds.Meta.Article)
-		if err != nil {
-			return nil, fmt.Errorf("%s: article: %v", name, err)
-		}
-		ds.Article = string(a)
+	d := &decoder{name: name, b: b, lex: &lexer{b: b}}
+	ds := new(Dataset)
+	stopped := d.run(ds, readArticle)
+	if err := d.err(stopped); err != nil {
+		return nil, err
 	}
-	if err := ds.index(); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
-	}
-	if err := ds.derive(); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
-	}
-	return &ds, nil
+	return ds, nil
 }
 
-func (ds *Dataset) index() error {
-	ds.figByID = make(map[string]int, len(ds.Figures))
-	for i, f := range ds.Figures {
-		if _, dup := ds.figByID[f.ID]; dup {
-			return fmt.Errorf("duplicate figure id %q", f.ID)
-		}
-		ds.figByID[f.ID] = i
+// run decodes and checks; it reports whether it stopped at MaxProblems.
+func (d *decoder) run(ds *Dataset, readArticle func(string) ([]byte, error)) (stopped bool) {
+	if off := firstInvalidUTF8(d.b); off >= 0 {
+		d.add(off, nil, "invalid UTF-8 (byte 0x%02X); the file must be UTF-8 encoded", d.b[off])
+		return false
 	}
-	ds.noteByID = make(map[string]int, len(ds.Notes))
-	for i, n := range ds.Notes {
-		ds.noteByID[n.ID] = i
+	if len(d.b) >= 3 && d.b[0] == 0xEF && d.b[1] == 0xBB && d.b[2] == 0xBF {
+		d.add(0, nil, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+		return false
 	}
-	return nil
-}
-
-// derive computes every derived figure from its formula, in dependency
-// order; a cycle or an unknown id is an error.
-func (ds *Dataset) derive() error {
-	state := make(map[string]int) // 1 visiting, 2 done
-	var visit func(id string) (float64, error)
-	visit = func(id string) (float64, error) {
-		i, ok := ds.figByID[id]
-		if !ok {
-			return 0, fmt.Errorf("unknown figure %q", id)
+	defer func() {
+		switch r := recover().(type) {
+		case nil:
+		case tooMany:
+			stopped = true
+		case *syntaxError:
+			// the problem cap does not apply: a syntax error is always shown
+			d.probs = append(d.probs, offProblem{r.off, r.msg})
+		default:
+			panic(r)
 		}
-		f := &ds.Figures[i]
-		if f.Derived == nil || state[id] == 2 {
-			return f.V(), nil
-		}
-		if state[id] == 1 {
-			return 0, fmt.Errorf("figure %q: formula refers to itself", id)
-		}
-		state[id] = 1
-		e, err := ParseFormula(f.Derived.Formula)
-		if err != nil {
-			return 0, fmt.Errorf("figure %q: %v", id, err)
-		}
-		v, err := e.Eval(func(ref string) (float64, bool) {
-			if _, ok := ds.figByID[ref]; !ok {
-				return 0, false
-			}
-			x, err2 := visit(ref)
-			if err2 != nil {
-				err = err2
-			}
-			return x, true
-		})
-		if err != nil {
-			return 0, fmt.Errorf("figure %q: %v", id, err)
-		}
-		v = cleanSum(e, v, ds)
-		f.Value = &v
-		state[id] = 2
-		return v, nil
+	}()
+	d.dataset(ds)
+	d.lex.ws()
+	if d.lex.i < len(d.b) {
+		d.lex.fail(d.lex.i, "syntax error: unexpected %s after the dataset object", d.lex.describe(d.lex.i))
 	}
-	for _, f := range ds.Figures {
-		if f.Derived != nil {
-			if _, err := visit(f.ID); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// cleanSum removes binary floating-point noise from a formula of only + and
-// -: 44.4 - 15.7 is 28.7, not 28.700000000000003. The result keeps as many
-// decimals as its most precise operand, so nothing is rounded away.
-func cleanSum(e *Expr, v float64, ds *Dataset) float64 {
-	dec, ok := sumDecimals(e, ds)
-	if !ok {
-		return v
-	}
-	p := math.Pow10(dec)
-	return math.Round(v*p) / p
-}
-
-func sumDecimals(e *Expr, ds *Dataset) (int, bool) {
-	if e.op == 0 {
-		v := e.num
-		if e.ref != "" {
-			v = ds.Figures[ds.figByID[e.ref]].V()
-		}
-		s := strconv.FormatFloat(v, 'f', -1, 64)
-		if i := strings.IndexByte(s, '.'); i >= 0 {
-			return len(s) - i - 1, true
-		}
-		return 0, true
-	}
-	if e.op != '+' && e.op != '-' {
-		return 0, false
-	}
-	l, ok1 := sumDecimals(e.left, ds)
-	r, ok2 := sumDecimals(e.right, ds)
-	return max(l, r), ok1 && ok2
+	d.check(ds, readArticle)
+	return false
 }
