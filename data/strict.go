@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -288,7 +289,10 @@ func (l *lexer) readString() (string, int) {
 				i += n
 				continue
 			default:
-				l.fail(i, "syntax error: invalid escape %s in string", strconv.Quote(string(l.b[i:i+2])))
+				if r, _ := utf8.DecodeRune(l.b[i+1:]); unicode.IsGraphic(r) {
+					l.fail(i, "syntax error: invalid escape \\%c in string", r)
+				}
+				l.fail(i, "syntax error: invalid escape: \\ followed by %U in string", l.b[i+1])
 			}
 			i += 2
 		default:

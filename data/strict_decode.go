@@ -22,6 +22,10 @@ type decoder struct {
 	b     []byte
 	lex   *lexer
 	probs []offProblem
+
+	// groupsPartial is set when a group or its list of figures could not
+	// be read, so that "not listed in any group" is not reported.
+	groupsPartial bool
 }
 
 type offProblem struct {
@@ -227,7 +231,10 @@ func (d *decoder) refs(p path) []string {
 func (d *decoder) refList(p path) ([]string, bool) {
 	var ids []string
 	_, ok := d.array(p, func(p path, _ int) {
-		s, _, _ := d.str(p)
+		s, off, ok := d.str(p)
+		if ok && s == "" {
+			d.add(off, p, "must not be empty")
+		}
 		ids = append(ids, s)
 	})
 	return ids, ok
@@ -311,6 +318,7 @@ func (d *decoder) dataset(ds *Dataset) {
 				d.group(p, &ds.Groups[i])
 			})
 			d.nonEmpty(p, n, ok, "group")
+			d.groupsPartial = d.groupsPartial || !ok
 		}},
 		{"figures", true, func(p path) {
 			n, ok := d.array(p, func(p path, i int) {
@@ -361,7 +369,7 @@ func (d *decoder) meta(p path, m *Meta) {
 }
 
 func (d *decoder) group(p path, g *Group) {
-	d.object(p, "a group", []field{
+	present, _, ok := d.object(p, "a group", []field{
 		{"id", true, func(p path) { g.ID = d.id(p) }},
 		{"tab", true, func(p path) {
 			ids := make([]string, len(Tabs))
@@ -376,9 +384,11 @@ func (d *decoder) group(p path, g *Group) {
 			var ok bool
 			g.Figures, ok = d.refList(p)
 			d.nonEmpty(p, len(g.Figures), ok, "figure")
+			d.groupsPartial = d.groupsPartial || !ok
 		}},
 		{"note", false, func(p path) { g.Note = d.optText(p) }},
 	})
+	d.groupsPartial = d.groupsPartial || !ok || !present["figures"]
 }
 
 func (d *decoder) figure(p path, f *Figure) {

@@ -111,6 +111,9 @@ func (d *decoder) check(ds *Dataset, readArticle func(string) ([]byte, error)) {
 			p := path{"groups", gi, "figures", k}
 			listed[id] = true
 			i, ok := ds.figByID[id]
+			if !ok && id == "" {
+				continue // reported when decoding
+			}
 			if !ok {
 				d.addAt(p, "unknown figure %q", id)
 				continue
@@ -135,14 +138,14 @@ func (d *decoder) check(ds *Dataset, readArticle func(string) ([]byte, error)) {
 		}
 	}
 	for i, f := range ds.Figures {
-		if f.ID != "" && !listed[f.ID] {
+		if f.ID != "" && !listed[f.ID] && !d.groupsPartial {
 			d.addAt(path{"figures", i, "id"}, "figure %q is not listed in any group", f.ID)
 		}
 		d.noteRefs(ds, path{"figures", i, "notes"}, f.Notes)
 	}
 	for i, pr := range ds.Projects {
 		for k, id := range pr.Figures {
-			if _, ok := ds.figByID[id]; !ok {
+			if _, ok := ds.figByID[id]; !ok && id != "" {
 				d.addAt(path{"projects", i, "figures", k}, "unknown figure %q", id)
 			}
 		}
@@ -179,7 +182,7 @@ func (d *decoder) unique(list, what string, n int, id func(int) string) map[stri
 
 func (d *decoder) noteRefs(ds *Dataset, p path, ids []string) {
 	for k, id := range ids {
-		if _, ok := ds.noteByID[id]; !ok {
+		if _, ok := ds.noteByID[id]; !ok && id != "" {
 			d.addAt(p.idx(k), "unknown note %q", id)
 		}
 	}
