@@ -27,3 +27,14 @@ var (
 	MsgDeclared      = Msg{ZH: "标题称%d项,原文列出%d项", EN: "heading says %d, article lists %d"}
 	MsgParagraph     = Msg{ZH: "第%d段", EN: "para. %d"}
 )
+
+// More chrome.
+var (
+	MsgSearchHint  = Msg{ZH: "搜索指标与项目:中文、English、编号或数值", EN: "search figures and projects: 中文, English, id or value"}
+	MsgNoHits      = Msg{ZH: "没有匹配结果", EN: "no matches"}
+	MsgHits        = Msg{ZH: "%d 个结果 · enter 跳转 · esc 取消", EN: "%d results · enter to jump · esc to cancel"}
+	MsgLangName    = Msg{ZH: "中文", EN: "English"}
+	MsgHelpTitle   = Msg{ZH: "按键(? 或 esc 关闭)", EN: "Keys (? or esc to close)"}
+	MsgExported    = Msg{ZH: "已导出:%s", EN: "exported to %s"}
+	MsgExportError = Msg{ZH: "导出失败:%v", EN: "export failed: %v"}
+)

@@ -1,0 +1,253 @@
+// Command macun-tui is a terminal dashboard of the economic and
+// development indicators of Macun District, Jiaozuo, Henan, as reported by
+// the Jiaozuo Daily on 1 October 2024.
+//
+// Exit codes: 0 ok, 1 runtime failure, 2 usage or bad input.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/mattn/go-isatty"
+
+	"macun-tui/data"
+	"macun-tui/model"
+	"macun-tui/views"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+const usageText = `macun-tui: the Macun District indicators of the Jiaozuo Daily, 1 Oct 2024
+
+Usage:
+  macun-tui [--lang zh|en] [--data FILE] [--ascii] [--theme auto|dark|light]
+  macun-tui export [--tab TAB|all] [--format txt|md|csv|json] [--width N]
+                   [--lang zh|en] [--ascii] [-o FILE] [--force] [--data FILE]
+  macun-tui validate FILE
+  macun-tui --help
+
+With no command it opens the dashboard. When standard output is not a
+terminal it prints the text export of every tab instead.
+
+Options:
+  --lang zh|en      language (default from LC_ALL, LC_MESSAGES, LANG: zh* is
+                    Chinese, anything else English)
+  --data FILE       use another dataset of the same schema (docs/schema.md)
+  --ascii           7-bit borders and bars, for terminals where ─ │ █ “ ” are
+                    two cells wide
+  --theme MODE      colours for a dark or light background; auto asks the
+                    terminal once, before the dashboard starts
+
+Exit codes:
+  0  ok
+  1  runtime failure (terminal error, file not written)
+  2  usage error or bad input (unknown flag, invalid dataset)
+`
+
+// usageError is a mistake in the command line: exit 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// inputError is bad input, such as an invalid dataset: exit 2.
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the whole program; it returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var err error
+	switch {
+	case len(args) > 0 && args[0] == "validate":
+		err = runValidate(args[1:], stdout)
+	case len(args) > 0 && args[0] == "export":
+		err = runExport(args[1:], stdout)
+	default:
+		err = runDashboard(args, stdin, stdout)
+	}
+	return report(err, stderr)
+}
+
+// report prints an error and maps it to an exit code.
+func report(err error, stderr io.Writer) int {
+	var ue usageError
+	var ie inputError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "macun-tui: %s\n\n%s", ue.msg, usageText)
+		return exitUsage
+	case errors.As(err, &ie):
+		fmt.Fprintf(stderr, "%s\n", strings.TrimRight(ie.Error(), "\n"))
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "macun-tui: %v\n", err)
+		return exitFailure
+	}
+}
+
+// newFlags returns a flag set that reports mistakes as usage errors.
+func newFlags(name string, out io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() { fmt.Fprint(out, usageText) }
+	return fs
+}
+
+// parseFlags parses and turns flag errors into usage errors; -h prints
+// the usage to out.
+func parseFlags(fs *flag.FlagSet, args []string, out io.Writer) error {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(out, usageText)
+		return err
+	}
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+// langFlag validates --lang; empty means the environment's language.
+func langFlag(s string) (data.Lang, error) {
+	switch s {
+	case "":
+		return envLang(os.Getenv), nil
+	case "zh", "en":
+		return data.Lang(s), nil
+	}
+	return "", usageError{fmt.Sprintf("--lang must be zh or en, not %q", s)}
+}
+
+// envLang is the language of the locale: LC_ALL, then LC_MESSAGES, then
+// LANG; zh* is Chinese, anything else English.
+func envLang(getenv func(string) string) data.Lang {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "zh") {
+				return data.ZH
+			}
+			return data.EN
+		}
+	}
+	return data.EN
+}
+
+// loadData returns the embedded dataset or the one in path; a bad dataset
+// is an input error.
+func loadData(path string) (*data.Dataset, error) {
+	if path == "" {
+		return data.Default(), nil
+	}
+	ds, err := data.LoadFile(path)
+	if err != nil {
+		return nil, inputError{err}
+	}
+	return ds, nil
+}
+
+func runValidate(args []string, stdout io.Writer) error {
+	fs := newFlags("validate", stdout)
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError{"validate takes one FILE"}
+	}
+	if _, err := loadData(fs.Arg(0)); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "ok")
+	return nil
+}
+
+func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
+	fs := newFlags("macun-tui", stdout)
+	lang := fs.String("lang", "", "zh or en")
+	dataPath := fs.String("data", "", "dataset file")
+	ascii := fs.Bool("ascii", false, "7-bit borders and bars")
+	theme := fs.String("theme", "auto", "auto, dark or light")
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("unknown command %q", fs.Arg(0))}
+	}
+	l, err := langFlag(*lang)
+	if err != nil {
+		return err
+	}
+	if *theme != "auto" && *theme != "dark" && *theme != "light" {
+		return usageError{fmt.Sprintf("--theme must be auto, dark or light, not %q", *theme)}
+	}
+	ds, err := loadData(*dataPath)
+	if err != nil {
+		return err
+	}
+	out, isFile := stdout.(*os.File)
+	if !isFile || !isatty.IsTerminal(out.Fd()) {
+		// Not a terminal: print what the dashboard would show, as text.
+		o := views.Options{Width: envWidth(), Lang: l, ASCII: *ascii}
+		_, err := io.WriteString(stdout, views.ExportText(ds, tabIDs(), o))
+		return err
+	}
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out)}
+	if in, ok := stdin.(*os.File); !ok || !isatty.IsTerminal(in.Fd()) {
+		tty, err := os.Open("/dev/tty")
+		if err != nil {
+			return usageError{"standard input is not a terminal and /dev/tty cannot be opened; use 'macun-tui export' for text"}
+		}
+		defer tty.Close()
+		opts = append(opts, tea.WithInput(tty))
+	} else {
+		opts = append(opts, tea.WithInput(in))
+	}
+	r := lipgloss.NewRenderer(out)
+	dark := darkBackground(*theme, out)
+	r.SetHasDarkBackground(dark)
+	lipgloss.SetHasDarkBackground(dark)
+	c := model.NewCommon(ds, views.NewStyles(r, dark), *ascii)
+	defer c.Zones.Close()
+	_, err = tea.NewProgram(model.New(c, l), opts...).Run()
+	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
+		return nil
+	}
+	return err
+}
+
+func tabIDs() []string {
+	ids := make([]string, len(data.Tabs))
+	for i, t := range data.Tabs {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// envWidth is the width for text output when stdout is not a terminal:
+// $COLUMNS if set, else 100.
+func envWidth() int {
+	var w int
+	if _, err := fmt.Sscan(os.Getenv("COLUMNS"), &w); err == nil && w > 0 {
+		return w
+	}
+	return 100
+}

@@ -1,0 +1,107 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"macun-tui/views"
+)
+
+// exportedMsg reports the end of an export.
+type exportedMsg struct {
+	path string
+	err  error
+}
+
+// exportCmd writes the current view (tab, language, mode, width) as plain
+// text to a new file in the export directory, off the UI goroutine.
+func (m *Model) exportCmd() tea.Cmd {
+	o := m.opts()
+	ds, tab, dir := m.c.DS, m.Tab(), m.c.ExportDir
+	name := fmt.Sprintf("macun-%s-%s-%s", tab, o.Lang, m.c.Now().Format("20060102-150405"))
+	return func() tea.Msg {
+		text := views.ExportText(ds, []string{tab}, o)
+		path, err := CreateNew(dir, name, ".txt", []byte(text))
+		return exportedMsg{path: path, err: err}
+	}
+}
+
+func (m *Model) exported(msg exportedMsg) {
+	if msg.err != nil {
+		m.setStatus(fmt.Sprintf(views.MsgExportError.In(m.lang), msg.err), true)
+		return
+	}
+	m.setStatus(fmt.Sprintf(views.MsgExported.In(m.lang), msg.path), false)
+}
+
+// CreateNew writes b to a new file dir/base+ext, or base-2+ext, base-3+ext …
+// if that exists; it never replaces a file. The bytes go to a temporary
+// file first, which is linked into place only when complete, so a failure
+// (read-only directory, full disk) leaves no partial file.
+func CreateNew(dir, base, ext string, b []byte) (string, error) {
+	tmp, err := writeTemp(dir, b)
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp)
+	for i := 1; i < 1000; i++ {
+		name := base + ext
+		if i > 1 {
+			name = fmt.Sprintf("%s-%d%s", base, i, ext)
+		}
+		path := filepath.Join(dir, name)
+		err := os.Link(tmp, path)
+		if err == nil {
+			return path, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", err
+		}
+	}
+	return "", fmt.Errorf("too many files named %s-N%s in %s", base, ext, dir)
+}
+
+// WriteFile writes b to path atomically (temporary file and rename). It
+// refuses to replace an existing file unless force is set.
+func WriteFile(path string, b []byte, force bool) error {
+	dir := filepath.Dir(path)
+	tmp, err := writeTemp(dir, b)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	if force {
+		return os.Rename(tmp, path)
+	}
+	if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s exists (use --force to replace it)", path)
+		}
+		return err
+	}
+	return nil
+}
+
+func writeTemp(dir string, b []byte) (string, error) {
+	f, err := os.CreateTemp(dir, ".macun-export-*")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}

@@ -1,0 +1,422 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"macun-tui/data"
+	"macun-tui/views"
+)
+
+// Minimum terminal size; below it the screen shows one line saying so.
+const (
+	MinWidth  = 40
+	MinHeight = 10
+)
+
+// chrome is the number of lines around the body: tab bar, rule, rule,
+// footer.
+const chrome = 4
+
+type overlay int
+
+const (
+	overlayNone overlay = iota
+	overlayHelp
+	overlayDetail
+	overlaySearch
+)
+
+// tabState is what each tab remembers.
+type tabState struct {
+	mode   views.Mode
+	sel    int // selected item index
+	offset int // first body line on screen
+}
+
+type bodyKey struct {
+	tab   string
+	width int
+	lang  data.Lang
+	mode  views.Mode
+}
+
+// Model is the root model.
+type Model struct {
+	c      *Common
+	width  int
+	height int
+	lang   data.Lang
+	tab    int
+	tabs   []tabState
+	over   overlay
+	help   help.Model
+
+	detail struct {
+		item   views.Item
+		lines  []string
+		offset int
+	}
+	search struct {
+		input textinput.Model
+		hits  []data.Hit
+		sel   int
+	}
+
+	status    string
+	statusErr bool
+
+	bodies map[bodyKey]*views.Body
+}
+
+// New returns the root model in language lang.
+func New(c *Common, lang data.Lang) *Model {
+	m := &Model{c: c, lang: lang, tabs: make([]tabState, len(data.Tabs)), bodies: map[bodyKey]*views.Body{}}
+	m.help = help.New()
+	m.help.Styles.ShortKey = c.Styles.Key
+	m.help.Styles.FullKey = c.Styles.Key
+	m.help.Styles.ShortDesc = c.Styles.Muted
+	m.help.Styles.FullDesc = c.Styles.Muted
+	m.help.Styles.ShortSeparator = c.Styles.Muted
+	m.help.Styles.FullSeparator = c.Styles.Muted
+	m.help.Styles.Ellipsis = c.Styles.Muted
+	m.search.input = textinput.New()
+	m.search.input.Prompt = "/ "
+	m.search.input.CharLimit = 64
+	m.setLang(lang)
+	return m
+}
+
+// Init implements tea.Model.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Lang is the current language.
+func (m *Model) Lang() data.Lang { return m.lang }
+
+// Tab is the id of the current tab.
+func (m *Model) Tab() string { return data.Tabs[m.tab].ID }
+
+// Mode is the current tab's mode.
+func (m *Model) Mode() views.Mode { return m.tabs[m.tab].mode }
+
+// Selected is the selected item of the current tab, if any.
+func (m *Model) Selected() (views.Item, bool) {
+	items := m.body().Items()
+	s := m.tabs[m.tab].sel
+	if s < 0 || s >= len(items) {
+		return views.Item{}, false
+	}
+	return items[s], true
+}
+
+func (m *Model) setLang(l data.Lang) {
+	m.lang = l
+	m.c.Keys.Localize(l)
+	m.search.input.Placeholder = views.MsgSearchHint.In(l)
+	if m.over == overlayDetail {
+		m.openDetail(m.detail.item)
+	}
+}
+
+func (m *Model) opts() views.Options {
+	return views.Options{Width: m.width, Lang: m.lang, Mode: m.tabs[m.tab].mode, ASCII: m.c.ASCII}
+}
+
+// body returns the current tab's body, built once per (tab, width,
+// language, mode) and kept.
+func (m *Model) body() *views.Body {
+	o := m.opts()
+	k := bodyKey{m.Tab(), o.Width, o.Lang, o.Mode}
+	if b, ok := m.bodies[k]; ok {
+		return b
+	}
+	b := views.RenderBody(m.c.DS, k.tab, o, m.c.Styles)
+	m.bodies[k] = b
+	return b
+}
+
+// bodyHeight is the number of body lines on screen.
+func (m *Model) bodyHeight() int { return max(m.height-chrome, 0) }
+
+func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+
+// Update implements tea.Model. Each kind of message goes to its handler;
+// keys go to the handler of what is in front.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, nil
+	case exportedMsg:
+		m.exported(msg)
+		return m, nil
+	case tea.MouseMsg:
+		return m, m.mouse(msg)
+	case tea.KeyMsg:
+		if msg.Type == tea.KeyCtrlC {
+			return m, tea.Quit
+		}
+		switch m.over {
+		case overlayHelp:
+			return m, m.updateHelp(msg)
+		case overlayDetail:
+			return m, m.updateDetail(msg)
+		case overlaySearch:
+			return m, m.updateSearch(msg)
+		}
+		return m, m.updateMain(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) resize(w, h int) {
+	if w != m.width {
+		// Bodies of other widths will not be shown again soon.
+		clear(m.bodies)
+	}
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.help.Width = m.width
+	m.search.input.Width = max(m.width-4, 1)
+	if m.over == overlayDetail {
+		m.openDetail(m.detail.item)
+	}
+	m.keepVisible()
+}
+
+func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
+
+// updateMain handles keys on the dashboard itself.
+func (m *Model) updateMain(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.NextTab):
+		m.switchTab((m.tab + 1) % len(data.Tabs))
+	case key.Matches(msg, k.PrevTab):
+		m.switchTab((m.tab + len(data.Tabs) - 1) % len(data.Tabs))
+	case key.Matches(msg, k.JumpTab):
+		m.switchTab(int(msg.Runes[0] - '1'))
+	case key.Matches(msg, k.Down):
+		m.move(1)
+	case key.Matches(msg, k.Up):
+		m.move(-1)
+	case key.Matches(msg, k.PageDown):
+		m.scroll(m.bodyHeight())
+	case key.Matches(msg, k.PageUp):
+		m.scroll(-m.bodyHeight())
+	case key.Matches(msg, k.Top):
+		m.selectItem(0)
+	case key.Matches(msg, k.Bottom):
+		m.selectItem(len(m.body().Items()) - 1)
+	case key.Matches(msg, k.Open):
+		if it, ok := m.Selected(); ok {
+			m.openDetail(it)
+		}
+	case key.Matches(msg, k.Table):
+		t := &m.tabs[m.tab]
+		it, ok := m.Selected()
+		t.mode = 1 - t.mode
+		if ok {
+			m.selectByID(it.Kind, it.ID)
+		}
+		m.keepVisible()
+	case key.Matches(msg, k.Search):
+		m.openSearch()
+	case key.Matches(msg, k.Lang):
+		if m.lang == data.ZH {
+			m.setLang(data.EN)
+		} else {
+			m.setLang(data.ZH)
+		}
+		m.keepVisible()
+	case key.Matches(msg, k.Export):
+		return m.exportCmd()
+	case key.Matches(msg, k.Help):
+		m.over = overlayHelp
+	case key.Matches(msg, k.Back):
+		m.setStatus("", false)
+	}
+	return nil
+}
+
+func (m *Model) switchTab(i int) {
+	if i < 0 || i >= len(data.Tabs) {
+		return
+	}
+	m.tab = i
+	m.keepVisible()
+}
+
+func (m *Model) move(d int) { m.selectItem(m.tabs[m.tab].sel + d) }
+
+func (m *Model) selectItem(i int) {
+	n := len(m.body().Items())
+	if n == 0 {
+		return
+	}
+	m.tabs[m.tab].sel = min(max(i, 0), n-1)
+	m.keepVisible()
+}
+
+// selectByID selects an item of the current tab by kind and id.
+func (m *Model) selectByID(k views.ItemKind, id string) bool {
+	for i, it := range m.body().Items() {
+		if it.Kind == k && it.ID == id {
+			m.tabs[m.tab].sel = i
+			m.keepVisible()
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Model) scroll(d int) {
+	t := &m.tabs[m.tab]
+	t.offset = min(max(t.offset+d, 0), max(m.body().Len()-m.bodyHeight(), 0))
+}
+
+// keepVisible scrolls so that the selected item's lines are on screen,
+// and the selection stays in range.
+func (m *Model) keepVisible() {
+	if m.tooSmall() {
+		return
+	}
+	t := &m.tabs[m.tab]
+	b := m.body()
+	items := b.Items()
+	if t.sel >= len(items) {
+		t.sel = max(len(items)-1, 0)
+	}
+	h := m.bodyHeight()
+	if t.sel < len(items) && len(items[t.sel].Lines) > 0 {
+		ls := items[t.sel].Lines
+		first, last := ls[0], ls[len(ls)-1]
+		if last-first >= h {
+			last = first
+		}
+		if first < t.offset {
+			t.offset = first
+			if t.sel == 0 {
+				t.offset = 0
+			}
+		}
+		if last >= t.offset+h {
+			t.offset = last - h + 1
+		}
+	}
+	t.offset = min(max(t.offset, 0), max(b.Len()-h, 0))
+}
+
+// View implements tea.Model.
+func (m *Model) View() string {
+	if m.tooSmall() {
+		return views.TooSmall(m.width, m.height, MinWidth, MinHeight, m.lang)
+	}
+	o := m.opts()
+	st := m.c.Styles
+	lines := views.Header(m.c.DS, m.Tab(), o, st, m.c.Zones.Mark)
+	h := m.bodyHeight()
+	var body []string
+	switch m.over {
+	case overlayHelp:
+		body = m.helpLines()
+	case overlayDetail:
+		body = m.detailLines(h)
+	case overlaySearch:
+		body = m.searchLines(h)
+	default:
+		body = m.bodyLines(h)
+	}
+	for len(body) < h {
+		body = append(body, "")
+	}
+	lines = append(lines, body[:h]...)
+	lines = append(lines, views.Rule(o, st), m.footer())
+	return m.c.Zones.Scan(strings.Join(lines, "\n"))
+}
+
+// lineZone is the mouse zone of a body line on screen.
+func lineZone(i int) string { return fmt.Sprintf("line:%d", i) }
+
+func (m *Model) bodyLines(h int) []string {
+	b := m.body()
+	t := m.tabs[m.tab]
+	selLines := map[int]bool{}
+	if it, ok := m.Selected(); ok {
+		for _, l := range it.Lines {
+			selLines[l] = true
+		}
+	}
+	out := make([]string, 0, h)
+	for i := t.offset; i < b.Len() && len(out) < h; i++ {
+		s := b.Line(i, selLines[i])
+		if b.ItemAt(i) >= 0 {
+			s = m.c.Zones.Mark(lineZone(i), s)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// footer is the status line: a message or the short help, then the
+// language and the data source.
+func (m *Model) footer() string {
+	st := m.c.Styles
+	right := " " + views.MsgLangName.In(m.lang) + " · " + m.c.DS.Meta.Source.In(m.lang)
+	if m.c.ASCII {
+		right = views.ASCIISafe(right)
+	}
+	if views.Width(right) > m.width/2 {
+		right = " " + views.MsgLangName.In(m.lang)
+	}
+	rw := views.Width(right)
+	var left string
+	switch {
+	case m.status != "" && m.statusErr:
+		left = st.Error.Render(views.Fit(m.status, m.width-rw))
+	case m.status != "":
+		left = st.Status.Render(views.Fit(m.status, m.width-rw))
+	case m.over == overlaySearch:
+		left = views.Fit(m.search.input.View(), m.width-rw)
+	default:
+		m.help.Width = m.width - rw
+		left = m.help.ShortHelpView(m.c.Keys.ShortHelp())
+	}
+	if m.c.ASCII {
+		left = views.ASCIISafe(left)
+	}
+	gap := max(m.width-views.Width(left)-rw, 0)
+	return views.Fit(left+strings.Repeat(" ", gap)+st.Muted.Render(right), m.width)
+}
+
+// helpLines is the full help, generated from the key map.
+func (m *Model) helpLines() []string {
+	m.help.Width = m.width
+	s := m.help.FullHelpView(m.c.Keys.FullHelp())
+	out := []string{"  " + m.c.Styles.Heading.Render(views.MsgHelpTitle.In(m.lang)), ""}
+	for _, l := range strings.Split(s, "\n") {
+		l = views.Fit("  "+l, m.width)
+		if m.c.ASCII {
+			l = views.ASCIISafe(l)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func (m *Model) updateHelp(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help, k.Back):
+		m.over = overlayNone
+	}
+	return nil
+}

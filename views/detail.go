@@ -1,0 +1,223 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"macun-tui/data"
+)
+
+// Detail texts.
+var (
+	MsgDUnit       = Msg{ZH: "单位", EN: "Unit"}
+	MsgDPeriod     = Msg{ZH: "时期", EN: "Period"}
+	MsgDComparison = Msg{ZH: "比较", EN: "Comparison"}
+	MsgDRank       = Msg{ZH: "排名范围", EN: "Ranked among"}
+	MsgDDerived    = Msg{ZH: "推算", EN: "Derived"}
+	MsgDQuoted     = Msg{ZH: "原文数字(非推算)", EN: "no: quoted from the article"}
+	MsgDSource     = Msg{ZH: "原文出处", EN: "Source sentence"}
+	MsgDContext    = Msg{ZH: "上下文", EN: "In context"}
+	MsgDNotes      = Msg{ZH: "说明", EN: "Notes"}
+	MsgDValue      = Msg{ZH: "数值", EN: "Value"}
+	MsgDID         = Msg{ZH: "编号", EN: "ID"}
+	MsgDCategory   = Msg{ZH: "类别", EN: "Category"}
+	MsgDStage      = Msg{ZH: "阶段", EN: "Stage"}
+	MsgDStatus     = Msg{ZH: "进展", EN: "Status"}
+	MsgDCovers     = Msg{ZH: "内容与覆盖", EN: "Covers and reaches"}
+	MsgDPrograms   = Msg{ZH: "所属工程", EN: "Programmes"}
+	MsgDFigures    = Msg{ZH: "相关数字", EN: "Figures"}
+	MsgDItems      = Msg{ZH: "内容", EN: "Items"}
+	MsgDKind       = Msg{ZH: "类型", EN: "Kind"}
+	MsgDQuote      = Msg{ZH: "原文", EN: "Article text"}
+	MsgDNotFound   = Msg{ZH: "(在原文中未找到)", EN: "(not found in the article)"}
+	MsgDClose      = Msg{ZH: "esc 关闭", EN: "esc to close"}
+)
+
+// Detail is the detail pane of an item: every attribute, both labels, the
+// verbatim source sentence and the paragraphs around it.
+func Detail(ds *data.Dataset, it Item, o Options, st Styles) []string {
+	d := &detail{ds: ds, o: o, st: st, w: max(o.Width-2, 1)}
+	switch it.Kind {
+	case KindFigure:
+		if f, ok := ds.Figure(it.ID); ok {
+			d.figure(f)
+		}
+	case KindProject:
+		if p, ok := ds.Project(it.ID); ok {
+			d.project(p)
+		}
+	case KindStructure:
+		if s, ok := ds.Structure(it.ID); ok {
+			d.structure(s)
+		}
+	case KindNote:
+		if n, ok := ds.Note(it.ID); ok {
+			d.title(data.NoteKinds[n.Kind])
+			d.wrap(n.Text.ZH)
+			d.wrap(n.Text.EN)
+			d.source(n.Quote, nil)
+		}
+	}
+	out := d.lines
+	if o.ASCII {
+		for i := range out {
+			out[i] = ASCIISafe(out[i])
+		}
+	}
+	return out
+}
+
+type detail struct {
+	ds    *data.Dataset
+	o     Options
+	st    Styles
+	w     int
+	lines []string
+}
+
+func (d *detail) add(s string) { d.lines = append(d.lines, "  "+Fit(s, d.w)) }
+
+func (d *detail) wrap(s string) {
+	for _, l := range Wrap(s, d.w) {
+		d.add(l)
+	}
+}
+
+// title shows both languages: the user may want the other one to quote.
+func (d *detail) title(t data.Text) {
+	d.add(d.st.Title.Render(Fit(t.In(d.o.Lang), d.w)))
+	other := data.EN
+	if d.o.Lang == data.EN {
+		other = data.ZH
+	}
+	d.add(d.st.Muted.Render(Fit(t.In(other), d.w)))
+	d.lines = append(d.lines, "")
+}
+
+// field is "Name: value", wrapped with a hanging indent.
+func (d *detail) field(name Msg, v string) {
+	if v == "" {
+		return
+	}
+	head := name.In(d.o.Lang) + ": "
+	hw := Width(head)
+	ls := Wrap(v, max(d.w-hw, 1))
+	for i, l := range ls {
+		if i == 0 {
+			d.add(d.st.Muted.Render(head) + l)
+		} else {
+			d.add(strings.Repeat(" ", hw) + l)
+		}
+	}
+}
+
+func (d *detail) figure(f *data.Figure) {
+	l := d.o.Lang
+	d.title(f.Label)
+	d.field(MsgDValue, d.st.Value.Render(FormatValue(f, l)))
+	d.field(MsgDUnit, f.Unit.In(l))
+	d.field(MsgDPeriod, f.Period.In(l))
+	if f.Rank != nil {
+		d.field(MsgDRank, f.Rank.Scope.In(l))
+	}
+	if f.Comparison != nil {
+		d.field(MsgDComparison, f.Comparison.In(l))
+	}
+	if f.IsDerived() {
+		d.field(MsgDDerived, f.Derived.Formula+" = "+d.formulaValues(f))
+	} else {
+		d.field(MsgDDerived, MsgDQuoted.In(l))
+	}
+	d.field(MsgDID, f.ID)
+	d.source(f.Source, f.Notes)
+}
+
+// formulaValues writes a formula with its operands' values.
+func (d *detail) formulaValues(f *data.Figure) string {
+	e, err := data.ParseFormula(f.Derived.Formula)
+	if err != nil {
+		return FormatNumber(f, d.o.Lang)
+	}
+	s := f.Derived.Formula
+	for _, ref := range e.Refs() {
+		if g, ok := d.ds.Figure(ref); ok {
+			s = strings.Replace(s, ref, FormatNumber(g, d.o.Lang), 1)
+		}
+	}
+	return s + " = " + FormatNumber(f, d.o.Lang)
+}
+
+func (d *detail) project(p *data.Project) {
+	l := d.o.Lang
+	d.title(p.Name)
+	d.field(MsgDCategory, data.Categories[p.Category].In(l))
+	d.field(MsgDStage, data.Stages[p.Stage].In(l))
+	d.field(MsgDStatus, p.Status.In(l))
+	if p.Covers != nil {
+		d.field(MsgDCovers, p.Covers.In(l))
+	}
+	var progs []string
+	for _, x := range p.Programs {
+		progs = append(progs, x.In(l))
+	}
+	d.field(MsgDPrograms, strings.Join(progs, "; "))
+	for _, id := range p.Figures {
+		if f, ok := d.ds.Figure(id); ok {
+			d.field(MsgDFigures, f.Label.In(l)+": "+FormatValue(f, l))
+		}
+	}
+	d.field(MsgDID, p.ID)
+	d.source(p.Source, p.Notes)
+}
+
+func (d *detail) structure(s *data.Structure) {
+	l := d.o.Lang
+	d.title(s.Name)
+	if s.Declared > 0 && s.Declared != len(s.Items) {
+		d.field(MsgDNotes, fmt.Sprintf(MsgDeclared.In(l), s.Declared, len(s.Items)))
+	}
+	for i, it := range s.Items {
+		d.field(Msg{ZH: fmt.Sprint(i + 1), EN: fmt.Sprint(i + 1)}, it.In(l))
+	}
+	d.source(s.Source, s.Notes)
+}
+
+// source shows the verbatim sentence, the paragraphs it stands in and the
+// notes on it.
+func (d *detail) source(src string, notes []string) {
+	l := d.o.Lang
+	d.lines = append(d.lines, "")
+	first, last := d.ds.Locate(src)
+	head := MsgDSource.In(l)
+	if first > 0 {
+		head += " (" + fmt.Sprintf(MsgParagraph.In(l), first) + ")"
+	}
+	d.add(d.st.Heading.Render(head))
+	d.wrap("“" + src + "”")
+	if first == 0 && d.ds.Article != "" {
+		d.add(d.st.Error.Render(MsgDNotFound.In(l)))
+	}
+	if first > 0 {
+		d.lines = append(d.lines, "")
+		d.add(d.st.Heading.Render(MsgDContext.In(l)))
+		for p := max(first-1, 1); p <= min(last+1, d.ds.Paragraphs()); p++ {
+			text := d.ds.Paragraph(p)
+			if p < first || p > last {
+				for _, ln := range Wrap(text, d.w) {
+					d.add(d.st.Muted.Render(ln))
+				}
+				continue
+			}
+			d.wrap(text)
+		}
+	}
+	if len(notes) > 0 {
+		d.lines = append(d.lines, "")
+		d.add(d.st.Heading.Render(MsgDNotes.In(l)))
+		for _, id := range notes {
+			if n, ok := d.ds.Note(id); ok {
+				d.wrap("[" + data.NoteKinds[n.Kind].In(l) + "] " + n.Text.In(l))
+			}
+		}
+	}
+}
