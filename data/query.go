@@ -46,18 +46,21 @@ func (ds *Dataset) FiguresOf(g *Group) []*Figure {
 }
 
 // HomeTab returns the tab a figure is shown on first: the first tab, in
-// tab order, with a group that lists it.
+// tab order, with a group that lists it ("" for none).
 func (ds *Dataset) HomeTab(id string) string {
-	for _, t := range Tabs {
-		for _, g := range ds.GroupsOf(t.ID) {
-			for _, f := range g.Figures {
-				if f == id {
-					return t.ID
+	ds.homeOnce.Do(func() {
+		ds.home = make(map[string]string, len(ds.Figures))
+		for _, t := range Tabs {
+			for _, g := range ds.GroupsOf(t.ID) {
+				for _, f := range g.Figures {
+					if _, ok := ds.home[f]; !ok {
+						ds.home[f] = t.ID
+					}
 				}
 			}
 		}
-	}
-	return ""
+	})
+	return ds.home[id]
 }
 
 // articleIndex maps the article with white space removed back to its

@@ -78,6 +78,8 @@ type Dataset struct {
 	noteByID map[string]int
 	art      *articleIndex
 	artOnce  sync.Once
+	homeOnce sync.Once
+	home     map[string]string
 }
 
 // Meta describes the dataset and its source.

@@ -57,4 +57,3 @@ func SourcesBlock(ds *data.Dataset, tabs []string, o Options) []string {
 	}
 	return out
 }
-
