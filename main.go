@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -227,7 +229,18 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 	lipgloss.SetHasDarkBackground(dark)
 	c := model.NewCommon(ds, views.NewStyles(r, dark), *ascii)
 	defer c.Zones.Close()
-	_, err = tea.NewProgram(model.New(c, l), opts...).Run()
+	p := tea.NewProgram(model.New(c, l), opts...)
+	// Bubble Tea restores the terminal on ctrl+c and SIGTERM; SIGHUP (the
+	// terminal went away) must not leave raw mode or the alternate screen.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGHUP)
+	defer signal.Stop(sig)
+	go func() {
+		if _, ok := <-sig; ok {
+			p.Quit()
+		}
+	}()
+	_, err = p.Run()
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
 		return nil
 	}

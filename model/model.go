@@ -181,7 +181,7 @@ func (m *Model) resize(w, h int) {
 	}
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.help.Width = m.width
-	m.search.input.Width = max(m.width-4, 1)
+	m.search.input.Width = max(m.width/2-4, 1)
 	if m.over == overlayDetail {
 		m.openDetail(m.detail.item)
 	}
