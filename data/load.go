@@ -78,16 +78,12 @@ func readFile(path string) ([]byte, error) {
 		return nil, osErr(err)
 	}
 	if st.IsDir() {
-		return nil, errors.New("is a directory, not a dataset file")
+		return nil, errors.New("is a directory, not a file")
 	}
 	if st.Mode().IsRegular() && st.Size() > MaxFileSize {
 		return nil, tooLarge(st.Size())
 	}
-	b, err := readLimited(f, st.Size())
-	if err != nil {
-		return nil, osErr(err)
-	}
-	return b, nil
+	return readLimited(f, st.Size())
 }
 
 // readLimited reads r to the end, failing when it holds more than
@@ -95,7 +91,7 @@ func readFile(path string) ([]byte, error) {
 func readLimited(r io.Reader, sizeHint int64) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, err
+		return nil, osErr(err)
 	}
 	if len(b) > MaxFileSize {
 		if sizeHint > MaxFileSize {

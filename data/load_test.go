@@ -1,0 +1,242 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// wantProblems checks that err is a *ProblemsError printing exactly want.
+func wantProblems(t *testing.T, err error, want string) {
+	t.Helper()
+	var pe *ProblemsError
+	if !errors.As(err, &pe) {
+		t.Fatalf("error %T (%v) is not a *ProblemsError", err, err)
+	}
+	if got := err.Error(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func writeTemp(t *testing.T, name string, b []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoadFileOS(t *testing.T) {
+	empty := writeTemp(t, "empty.json", nil)
+	_, err := LoadFile(empty)
+	wantProblems(t, err, empty+": file is empty")
+
+	dir := t.TempDir()
+	_, err = LoadFile(dir)
+	wantProblems(t, err, dir+": is a directory, not a file")
+
+	missing := filepath.Join(dir, "missing.json")
+	_, err = LoadFile(missing)
+	wantProblems(t, err, missing+": file does not exist")
+
+	if os.Getuid() != 0 {
+		locked := writeTemp(t, "locked.json", []byte("{}"))
+		if err := os.Chmod(locked, 0); err != nil {
+			t.Fatal(err)
+		}
+		_, err = LoadFile(locked)
+		wantProblems(t, err, locked+": permission denied")
+	}
+}
+
+// TestLoadFileTooLarge uses sparse files, so nothing large is written.
+func TestLoadFileTooLarge(t *testing.T) {
+	huge := filepath.Join(t.TempDir(), "huge.json")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(200 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, err = LoadFile(huge)
+	wantProblems(t, err, huge+": file is too large (209715200 bytes; the limit is 16 MiB)")
+
+	// a file of exactly MaxFileSize bytes is read (and is not a dataset)
+	if err := os.Truncate(huge, MaxFileSize); err != nil {
+		t.Fatal(err)
+	}
+	_, err = LoadFile(huge)
+	wantProblems(t, err, huge+`:1:1: syntax error: unexpected '\x00', want a value (string, number, object, array, true, false or null)`)
+
+	// a device without a size is cut off by the limit
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		_, err = LoadFile("/dev/zero")
+		wantProblems(t, err, "/dev/zero: file is too large (more than 16777216 bytes; the limit is 16 MiB)")
+	}
+
+	_, err = Load(bytes.NewReader(make([]byte, MaxFileSize+1)))
+	wantProblems(t, err, "<input>: file is too large (more than 16777216 bytes; the limit is 16 MiB)")
+	_, err = Parse("x.json", make([]byte, MaxFileSize+1), nil)
+	wantProblems(t, err, "x.json: file is too large (16777217 bytes; the limit is 16 MiB)")
+}
+
+func TestDeepNesting(t *testing.T) {
+	deep := writeTemp(t, "deep.json", bytes.Repeat([]byte{'['}, 100000))
+	_, err := LoadFile(deep)
+	wantProblems(t, err, deep+":1:65: nesting is deeper than 64 levels")
+
+	// inside a dataset, under a known field
+	b := []byte(`{"schema": 1, "groups": ` + strings.Repeat(`[{"a":`, 50000))
+	_, err = Parse("d.json", b, nil)
+	// "[{" pairs start at column 25; the 64th opener after the root's "{"
+	// is the "{" of the 32nd pair
+	wantProblems(t, err, "d.json:1:27: groups[0]: unknown field \"a\" (a group has: id, tab, title, chart, figures, note)\n"+
+		"d.json:1:212: nesting is deeper than 64 levels")
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	p := writeTemp(t, "latin1.json", []byte("{\n  \"schema\": 1,\n  \"meta\": {\"title\": {\"zh\": \"马村\", \"en\": \"Caf\xe9\"}}\n}\n"))
+	_, err := LoadFile(p)
+	// the bad byte is the 44th character of line 3 (马 and 村 count one each)
+	wantProblems(t, err, p+":3:44: invalid UTF-8 (byte 0xE9); the file must be UTF-8 encoded")
+}
+
+// mutate replaces the first occurrence of old in the embedded dataset and
+// returns the new file and the line:col (characters) where new starts.
+func mutate(t *testing.T, old, new string) ([]byte, int, int) {
+	t.Helper()
+	b, err := embedded.ReadFile(DefaultFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(b, []byte(old))
+	if i < 0 {
+		t.Fatalf("%q not in %s", old, DefaultFile)
+	}
+	out := append(append(append([]byte{}, b[:i]...), new...), b[i+len(old):]...)
+	before := b[:i]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return out, line, col
+}
+
+func embeddedArticle(p string) ([]byte, error) { return embedded.ReadFile(p) }
+
+func TestMutations(t *testing.T) {
+	for _, c := range []struct {
+		old, new string
+		skip     int // characters from the start of new to the problem
+		msg      string
+	}{
+		{`"value": 44.4`, `"value": "44"`, 9, `figures[5].value: want a number, got string`},
+		{`"value": 44.4`, `"value": 1e999`, 9, `figures[5].value: number 1e999 is out of range`},
+		{`"value": 44.4`, `"value": -44.4`, 9, `figures[5].value: -44.4 is negative; values must be >= 0`},
+		{`"value": 44.4`, `"value": 4.44e20`, 9, `figures[5].value: 4.44e20 is too large (the limit is 1e15)`},
+		{`"value": 3, "unit": {"zh": "名"`, `"value": 3.5, "unit": {"zh": "名"`, 9, `figures[3].value: a rank must be a whole number >= 1, got 3.5`},
+		// the column counts characters: "GDP增速" is 5 of them
+		{`{"zh": "GDP增速", "en": "GDP growth"}`, `{"zh": "GDP增速", "en": " "}`, 22, `figures[0].label.en: must not be empty or only white space`},
+		{`"unit": {"zh": "名", "en": "rank"}`, `"unit": {"zh": "名", "en": "rank", "de": "Rang"}`, 34, `figures[0].unit: unknown field "de" (a text has: zh, en)`},
+		{`"tab": "overview"`, `"tab": "home"`, 7, `groups[0].tab: unknown tab "home" (want one of: overview, industry, urban-rural, governance, projects)`},
+		{`"grid-matters / grid-workers"`, `"grid-matters / (grid-workers - 2406)"`, 0, `figures[33].derived.formula: formula divides by zero`},
+		{`"source": "1~7月份,固定资产投资`, `"source": "1~8月份,固定资产投资`, 10, `figures[1].source: source sentence not found in article`},
+		{`"quote": "五个蝶变"`, `"quote": "六个蝶变"`, 9, `notes[3].quote: quote not found in article`},
+		{`"stage": "approved"`, `"stage": "done"`, 9, `projects[1].stage: unknown stage "done" (want one of: about-to-land, approved, completed, in-operation, planning, under-construction)`},
+	} {
+		b, line, col := mutate(t, c.old, c.new)
+		_, err := Parse("macun.json", b, embeddedArticle)
+		if err == nil {
+			t.Errorf("%s -> %s: no problem", c.old, c.new)
+			continue
+		}
+		want := Problem{File: "macun.json", Line: line, Col: col + c.skip, Msg: c.msg}
+		ps := ProblemsOf(err)
+		if len(ps) != 1 || ps[0] != want {
+			t.Errorf("%s -> %s:\ngot  %v\nwant %v", c.old, c.new, ps, want)
+		}
+	}
+}
+
+func TestArticle(t *testing.T) {
+	b, err := embedded.ReadFile(DefaultFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// without an article reader nothing is looked up
+	ds, err := Parse(DefaultFile, b, nil)
+	if err != nil || ds.Article != "" {
+		t.Fatalf("without article: %v, %d bytes of article", err, len(ds.Article))
+	}
+	ds, err = Load(bytes.NewReader(b))
+	if err != nil || ds.Article != "" {
+		t.Fatalf("Load: %v", err)
+	}
+	// an article without one sentence: every user of it is reported
+	art, _ := embedded.ReadFile("source/jiaozuo-daily-2024-10-01.txt")
+	cut := strings.Replace(string(art), "整治提升35个村的背街小巷", "", -1)
+	_, err = Parse(DefaultFile, b, func(string) ([]byte, error) { return []byte(cut), nil })
+	n := 0
+	for _, p := range ProblemsOf(err) {
+		if !strings.HasSuffix(p.Msg, "source sentence not found in article") {
+			t.Errorf("unexpected %v", p)
+		}
+		n++
+	}
+	if n != 4 { // back-street-villages, demo-villages, farmland, steam-projects
+		t.Fatalf("%d problems for a cut article:\n%v", n, err)
+	}
+	// an unreadable article is a problem at the "article" value
+	_, err = Parse(DefaultFile, b, func(string) ([]byte, error) { return nil, errors.New("boom") })
+	_, line, col := mutate(t, `"source/jiaozuo`, `"source/jiaozuo`)
+	wantProblems(t, err, Problem{DefaultFile, line, col, `meta.article: cannot read article "source/jiaozuo-daily-2024-10-01.txt": boom`}.String())
+	_, err = Parse(DefaultFile, b, func(string) ([]byte, error) { return []byte("ok\n\xff"), nil })
+	wantProblems(t, err, Problem{DefaultFile, line, col, `meta.article: article "source/jiaozuo-daily-2024-10-01.txt" is not valid UTF-8 (at its 2:1)`}.String())
+
+	// LoadFile reads the article relative to the dataset file
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "source"), 0o755)
+	os.WriteFile(filepath.Join(dir, "source", "jiaozuo-daily-2024-10-01.txt"), art, 0o644)
+	os.WriteFile(filepath.Join(dir, "d.json"), b, 0o644)
+	ds, err = LoadFile(filepath.Join(dir, "d.json"))
+	if err != nil || ds.Article != string(art) {
+		t.Fatalf("LoadFile with article: %v", err)
+	}
+}
+
+func TestProblemsOf(t *testing.T) {
+	if ProblemsOf(nil) != nil {
+		t.Error("problems of nil")
+	}
+	if ps := ProblemsOf(errors.New("x")); len(ps) != 1 || ps[0].Msg != "x" {
+		t.Errorf("plain error: %v", ps)
+	}
+	if s := (Problem{File: "f", Msg: "m"}).String(); s != "f: m" {
+		t.Error(s)
+	}
+	if s := (Problem{File: "f", Line: 2, Col: 3, Msg: "m"}).String(); s != "f:2:3: m" {
+		t.Error(s)
+	}
+}
+
+func TestTooManyProblems(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString(`{"schema": 1, "figures": [`)
+	for i := range 300 {
+		if i > 0 {
+			sb.WriteString(",\n")
+		}
+		sb.WriteString(`{"id": 5}`)
+	}
+	sb.WriteString("]}")
+	_, err := Parse("m.json", []byte(sb.String()), nil)
+	ps := ProblemsOf(err)
+	if len(ps) != MaxProblems+1 || ps[MaxProblems].Msg != "too many problems; stopped after 100" {
+		t.Fatalf("%d problems, last %v", len(ps), ps[len(ps)-1])
+	}
+}
