@@ -1,0 +1,258 @@
+package views
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
+
+	"macun-tui/data"
+)
+
+var zhSamples = []string{
+	"",
+	"马村区",
+	"“药、铝、材”主导产业项目个数占重点项目比重",
+	"高新技术产业增加值占规上工业的比重 40.4% 提高了3.3个百分点",
+	"Matters handled for residents by micro-grid workers 微网格员帮办代办群众事项2.7万件",
+	"a中b文c",
+	"七十五载风雨兼程,百年矿区蝶变崛起。伴随着共和国的成长,马村区苦干实干、奋勇争先,走出了一条蝶变崛起的高质量发展之路。",
+	"一区两城三基地: 中国式现代化建设焦作实践先行区、焦东融合创新城、焦东生态康养城",
+	"≈11.22 matters per worker · “quoted” — 30 km² ×",
+}
+
+func TestFitPadWrapWidth(t *testing.T) {
+	for _, s := range zhSamples {
+		for w := -1; w <= 60; w++ {
+			if got := Width(Fit(s, w)); got > max(w, 0) {
+				t.Errorf("Fit(%q, %d) is %d wide", s, w, got)
+			}
+			if w > 0 && Width(s) <= w && Fit(s, w) != s {
+				t.Errorf("Fit(%q, %d) changed a string that fits", s, w)
+			}
+			p := Pad(s, w)
+			if got := ansi.StringWidth(p); got > max(w, 0) {
+				t.Errorf("Pad(%q, %d) is %d wide", s, w, got)
+			}
+			// A wide character cut at the edge may leave one cell short
+			// before padding; after padding the width is exact.
+			if w > 0 && ansi.StringWidth(p) != w {
+				t.Errorf("Pad(%q, %d) is %d wide, want exactly %d", s, w, ansi.StringWidth(p), w)
+			}
+			if got := ansi.StringWidth(PadLeft(s, w)); w > 0 && got != w {
+				t.Errorf("PadLeft(%q, %d) is %d wide", s, w, got)
+			}
+			ls := Wrap(s, w)
+			if w <= 0 && ls != nil {
+				t.Errorf("Wrap(%q, %d) = %q, want nil", s, w, ls)
+			}
+			for _, l := range ls {
+				if got := ansi.StringWidth(l); got > w {
+					t.Errorf("Wrap(%q, %d) has a line %d wide: %q", s, w, got, l)
+				}
+			}
+			// Wrapping cuts nothing when every line fits: the runes are
+			// all still there (spaces aside).
+			if w >= 2 && strings.ReplaceAll(strings.Join(ls, ""), " ", "") != strings.ReplaceAll(s, " ", "") {
+				if !strings.Contains(strings.Join(ls, ""), "…") {
+					t.Errorf("Wrap(%q, %d) lost text: %q", s, w, ls)
+				}
+			}
+		}
+	}
+}
+
+func TestFitEllipsis(t *testing.T) {
+	if got := Fit("马村区焦作", 5); got != "马村…" {
+		t.Errorf("Fit = %q, want %q", got, "马村…")
+	}
+	if got := Fit("abcdef", 1); got != "a" {
+		t.Errorf("Fit(_, 1) = %q", got)
+	}
+	if got := Fit("abc", 0); got != "" {
+		t.Errorf("Fit(_, 0) = %q", got)
+	}
+}
+
+func TestASCIISafe(t *testing.T) {
+	ins := append([]string{
+		"─│█▉▊▋▌▍▎▏“”‘’·…×²—–°±※→←↑↓▶•≈≤≥†",
+		"¶37 §  ¼ ½ ‰ ○ ● ◆ ★ ① Ⅱ α β Ω",
+	}, zhSamples...)
+	for _, s := range ins {
+		a := ASCIISafe(s)
+		if Width(a) != Width(s) {
+			t.Errorf("ASCIISafe(%q) = %q: width %d, want %d", s, a, Width(a), Width(s))
+		}
+		for _, r := range a {
+			if runewidth.IsAmbiguousWidth(r) {
+				t.Errorf("ASCIISafe(%q) keeps ambiguous %q (U+%04X)", s, r, r)
+			}
+		}
+		if len([]rune(a)) != len([]rune(s)) {
+			t.Errorf("ASCIISafe(%q) changed the number of runes", s)
+		}
+	}
+	if got := ASCIISafe("马村区 GDP"); got != "马村区 GDP" {
+		t.Errorf("ASCIISafe changed plain text: %q", got)
+	}
+}
+
+func fig(v float64, derived bool) *data.Figure {
+	f := &data.Figure{Value: &v}
+	if derived {
+		f.Derived = &data.Derived{Formula: "a / b"}
+	}
+	return f
+}
+
+func TestFormatNumber(t *testing.T) {
+	for _, c := range []struct {
+		v       float64
+		derived bool
+		zh, en  string
+	}{
+		{44.4, false, "44.4", "44.4"},
+		{27000, false, "2.7万", "27,000"},
+		{35000, false, "3.5万", "35,000"},
+		{2406, false, "2406", "2406"},
+		{10000, false, "1万", "10,000"},
+		{9999, false, "9999", "9999"},
+		{0, false, "0", "0"},
+		{103, false, "103", "103"},
+		{1234567.5, false, "1234567.5", "1,234,567.5"},
+		{27000.0 / 2406, true, "≈11.22", "≈11.22"},
+		{37.1, true, "37.1", "37.1"},
+		{2, true, "2", "2"},
+	} {
+		f := fig(c.v, c.derived)
+		if got := FormatNumber(f, data.ZH); got != c.zh {
+			t.Errorf("FormatNumber(%v, zh) = %q, want %q", c.v, got, c.zh)
+		}
+		if got := FormatNumber(f, data.EN); got != c.en {
+			t.Errorf("FormatNumber(%v, en) = %q, want %q", c.v, got, c.en)
+		}
+	}
+}
+
+func TestFormatNumberDataset(t *testing.T) {
+	ds := data.Default()
+	for _, c := range []struct{ id, zh, en string }{
+		{"grid-workers", "2406", "2406"},
+		{"grid-matters", "2.7万", "27,000"},
+		{"grid-matters-per-worker", "≈11.22", "≈11.22"},
+	} {
+		f, ok := ds.Figure(c.id)
+		if !ok {
+			t.Fatalf("no figure %s", c.id)
+		}
+		if got := FormatNumber(f, data.ZH); got != c.zh {
+			t.Errorf("%s zh = %q, want %q", c.id, got, c.zh)
+		}
+		if got := FormatNumber(f, data.EN); got != c.en {
+			t.Errorf("%s en = %q, want %q", c.id, got, c.en)
+		}
+	}
+	f, _ := ds.Figure("grid-matters-per-worker")
+	if got := FormatValue(f, data.ZH); got != "≈11.22件/人" {
+		t.Errorf("FormatValue zh = %q", got)
+	}
+}
+
+func TestLayoutColumns(t *testing.T) {
+	colSets := [][]column{
+		{{min: 8, max: 40}, {min: 6, max: 28, right: true}, {min: 6, max: 22}, {min: 8, max: 40}},
+		{{min: 8, max: 40}, {min: 6, max: 28, right: true}, {min: 6, max: 22}, {min: 8, max: 40}, {min: 10}},
+		{{min: 8, max: 36}, {min: 4, max: 12}, {min: 4, max: 18}, {min: 8, max: 60}, {min: 10}},
+		{{min: 3}},
+		{{min: 0}, {min: 0}},
+	}
+	nats := [][]int{{0, 0, 0, 0, 0}, {5, 5, 5, 5, 5}, {50, 30, 25, 60, 200}, {100, 1, 100, 1, 100}}
+	for ci, cols := range colSets {
+		for _, nat0 := range nats {
+			nat := nat0[:len(cols)]
+			for avail := 0; avail <= 300; avail++ {
+				w := layoutColumns(cols, nat, avail)
+				total, k := 0, 0
+				for j, x := range w {
+					if x < 0 {
+						t.Fatalf("cols %d nat %v avail %d: negative width %v", ci, nat, avail, w)
+					}
+					if cols[j].max > 0 && x > cols[j].max {
+						t.Errorf("cols %d nat %v avail %d: column %d over its max: %v", ci, nat, avail, j, w)
+					}
+					if x > 0 {
+						total += x
+						k++
+					}
+				}
+				if k > 1 {
+					total += colGap * (k - 1)
+				}
+				if total > avail {
+					t.Errorf("cols %d nat %v avail %d: widths %v take %d", ci, nat, avail, w, total)
+				}
+			}
+		}
+	}
+}
+
+// Every tab's body fits its width in both languages and modes, at widths
+// from 0 up, and ASCII bodies hold no ambiguous rune.
+func TestRenderBodyFits(t *testing.T) {
+	ds := data.Default()
+	st := PlainStyles()
+	for _, tab := range data.Tabs {
+		if !HasView(tab.ID) {
+			t.Errorf("tab %s has no view", tab.ID)
+		}
+		for _, l := range data.Langs {
+			for _, mode := range []Mode{ModeCharts, ModeTable} {
+				for _, ascii := range []bool{false, true} {
+					for _, w := range []int{0, 1, 2, 5, 10, 38, 40, 60, 80, 120, 200} {
+						o := Options{Width: w, Lang: l, Mode: mode, ASCII: ascii}
+						b := RenderBody(ds, tab.ID, o, st)
+						for i := 0; i < b.Len(); i++ {
+							for _, sel := range []bool{false, true} {
+								s := b.Line(i, sel)
+								if got := Width(s); got > w {
+									t.Fatalf("%s %s mode %d ascii %v w %d line %d sel %v: %d wide: %q", tab.ID, l, mode, ascii, w, i, sel, got, s)
+								}
+								if ascii {
+									for _, r := range s {
+										if runewidth.IsAmbiguousWidth(r) {
+											t.Fatalf("%s %s ascii line %d has ambiguous %q: %q", tab.ID, l, i, r, s)
+										}
+									}
+								}
+							}
+						}
+						for _, it := range b.Items() {
+							if len(it.Lines) == 0 && w > 2 {
+								t.Errorf("%s %s w %d: item %s has no lines", tab.ID, l, w, it.ID)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	for _, l := range data.Langs {
+		for w := 0; w <= 60; w++ {
+			s := TooSmall(w, 5, 40, 10, l)
+			if Width(s) > w || strings.Contains(s, "\n") {
+				t.Errorf("TooSmall(%d) = %q", w, s)
+			}
+		}
+	}
+	if s := TooSmall(60, 5, 40, 10, data.EN); !strings.HasPrefix(s, "terminal too small") || !strings.Contains(s, "40x10") {
+		t.Errorf("TooSmall en = %q", s)
+	}
+	if s := TooSmall(60, 5, 40, 10, data.ZH); !strings.HasPrefix(s, "终端太小") {
+		t.Errorf("TooSmall zh = %q", s)
+	}
+}
