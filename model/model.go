@@ -386,7 +386,10 @@ func (m *Model) footer() string {
 		left = views.Fit(m.search.input.View(), m.width-rw)
 	default:
 		m.help.Width = m.width - rw
-		left = m.help.ShortHelpView(m.c.Keys.ShortHelp())
+		// The help bubble lets the last binding overflow its width when
+		// there is no room for its ellipsis; cut it here so that the
+		// right part stays on screen.
+		left = views.Fit(m.help.ShortHelpView(m.c.Keys.ShortHelp()), m.width-rw)
 	}
 	if m.c.ASCII {
 		left = views.ASCIISafe(left)

@@ -77,7 +77,11 @@ func (m *Model) searchLines(h int) []string {
 			head = fmt.Sprintf(views.MsgHits.In(m.lang), len(s.hits))
 		}
 	}
-	out = append(out, "  "+st.Muted.Render(views.Fit(head, m.width-2)), "")
+	head = views.Fit(head, m.width-2)
+	if m.c.ASCII {
+		head = views.ASCIISafe(head)
+	}
+	out = append(out, "  "+st.Muted.Render(head), "")
 	rows := max(h-2, 0)
 	start := 0
 	if s.sel >= rows {
