@@ -17,12 +17,23 @@ type Expr struct {
 	num         float64
 }
 
+// Limits of a formula.
+const (
+	MaxFormulaTokens = 256
+	MaxFormulaDepth  = 64
+)
+
 // ParseFormula parses a formula. Identifiers are figure ids: letters,
 // digits, '-' inside a word and '_'; a '-' between spaces is subtraction.
+// A formula has at most MaxFormulaTokens tokens and nests parentheses at
+// most MaxFormulaDepth deep.
 func ParseFormula(s string) (*Expr, error) {
 	p := &parser{toks: tokenize(s)}
 	if len(p.toks) == 0 {
 		return nil, fmt.Errorf("empty formula")
+	}
+	if len(p.toks) > MaxFormulaTokens {
+		return nil, fmt.Errorf("formula is too long (more than %d tokens)", MaxFormulaTokens)
 	}
 	e, err := p.expr()
 	if err != nil {
@@ -62,8 +73,9 @@ func tokenize(s string) []string {
 }
 
 type parser struct {
-	toks []string
-	i    int
+	toks  []string
+	i     int
+	depth int
 }
 
 func (p *parser) peek() string {
@@ -105,6 +117,10 @@ func (p *parser) factor() (*Expr, error) {
 	case "":
 		return nil, fmt.Errorf("formula ends early")
 	case "(":
+		if p.depth++; p.depth > MaxFormulaDepth {
+			return nil, fmt.Errorf("parentheses nest deeper than %d levels in formula", MaxFormulaDepth)
+		}
+		defer func() { p.depth-- }()
 		p.i++
 		e, err := p.expr()
 		if err != nil {
