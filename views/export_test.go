@@ -1,0 +1,430 @@
+package views
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
+
+	"macun-tui/data"
+)
+
+func exportTabs() []string {
+	ids := make([]string, len(data.Tabs))
+	for i, t := range data.Tabs {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// exportAll renders every format for every tab on its own and for all
+// tabs together.
+func exportAll(t *testing.T, o Options) map[string]string {
+	t.Helper()
+	ds := data.Default()
+	out := map[string]string{}
+	sets := [][]string{exportTabs()}
+	for _, tab := range exportTabs() {
+		sets = append(sets, []string{tab})
+	}
+	for _, tabs := range sets {
+		key := strings.Join(tabs, "+")
+		c, err := ExportCSV(ds, tabs, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j, err := ExportJSON(ds, tabs, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["txt "+key] = ExportText(ds, tabs, o)
+		out["md "+key] = ExportMarkdown(ds, tabs, o)
+		out["csv "+key] = c
+		out["json "+key] = j
+	}
+	return out
+}
+
+func TestExportNoEscapes(t *testing.T) {
+	for _, l := range data.Langs {
+		for _, mode := range []Mode{ModeCharts, ModeTable} {
+			for _, ascii := range []bool{false, true} {
+				o := Options{Width: 80, Lang: l, Mode: mode, ASCII: ascii}
+				for what, s := range exportAll(t, o) {
+					if i := strings.IndexByte(s, 0x1b); i >= 0 {
+						t.Errorf("%s %+v: escape byte at %d: %q", what, o, i, s[max(i-20, 0):min(i+20, len(s))])
+					}
+					if !strings.HasSuffix(s, "\n") {
+						t.Errorf("%s %+v: does not end in a newline", what, o)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestExportTextWidth(t *testing.T) {
+	ds := data.Default()
+	eaw := runewidth.Condition{EastAsianWidth: true}
+	for _, w := range []int{20, 40, 60, 80, 100, 160} {
+		for _, l := range data.Langs {
+			for _, mode := range []Mode{ModeCharts, ModeTable} {
+				for _, ascii := range []bool{false, true} {
+					o := Options{Width: w, Lang: l, Mode: mode, ASCII: ascii}
+					s := ExportText(ds, exportTabs(), o)
+					for n, line := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
+						if got := ansi.StringWidth(line); got > w {
+							t.Errorf("%+v line %d is %d cells: %q", o, n+1, got, line)
+						}
+						if line != strings.TrimRight(line, " ") {
+							t.Errorf("%+v line %d has trailing spaces: %q", o, n+1, line)
+						}
+						if !ascii {
+							continue
+						}
+						if got := eaw.StringWidth(line); got > w {
+							t.Errorf("%+v line %d is %d cells with ambiguous = 2: %q", o, n+1, got, line)
+						}
+						for _, r := range line {
+							if runewidth.IsAmbiguousWidth(r) || (r >= 0x2500 && r <= 0x259f) {
+								t.Errorf("%+v line %d keeps %q (U+%04X): %q", o, n+1, r, r, line)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// In ASCII mode the English export is 7-bit except the article's own
+// (Chinese) words: every bar and rule is.
+func TestExportTextASCIIBars(t *testing.T) {
+	s := ExportText(data.Default(), exportTabs(), Options{Width: 80, Lang: data.EN, ASCII: true})
+	if !strings.Contains(s, "#####") || !strings.Contains(s, "-----") {
+		t.Errorf("no ASCII bars or rules in:\n%s", s)
+	}
+	if strings.ContainsAny(s, "█─│▏▎▍▌▋▊▉") {
+		t.Error("block or box characters in an ASCII export")
+	}
+	plain := ExportText(data.Default(), exportTabs(), Options{Width: 80, Lang: data.EN})
+	if !strings.Contains(plain, "█") {
+		t.Error("no block characters in the default export")
+	}
+}
+
+// The export of tabs is each tab as TabText (trailing spaces cut), a blank
+// line between tabs, then the Sources block.
+func TestExportTextLayout(t *testing.T) {
+	ds := data.Default()
+	for _, l := range data.Langs {
+		o := Options{Width: 72, Lang: l, Mode: ModeTable}
+		var parts []string
+		for _, tab := range exportTabs() {
+			var ls []string
+			for _, x := range TabText(ds, tab, o, PlainStyles()) {
+				ls = append(ls, strings.TrimRight(x, " "))
+			}
+			parts = append(parts, strings.Join(ls, "\n"))
+		}
+		var src []string
+		for _, x := range SourcesBlock(ds, exportTabs(), o) {
+			src = append(src, strings.TrimRight(x, " "))
+		}
+		want := strings.Join(parts, "\n\n") + "\n\n" + strings.Join(src, "\n") + "\n"
+		if got := ExportText(ds, exportTabs(), o); got != want {
+			t.Errorf("%s: export is not tabs + sources:\n%s", l, firstDiff(got, want))
+		}
+	}
+}
+
+// Every figure shown is in the Sources block with its whole sentence.
+func TestSourcesBlock(t *testing.T) {
+	ds := data.Default()
+	for _, l := range data.Langs {
+		for _, tab := range exportTabs() {
+			o := Options{Width: 40, Lang: l}
+			ls := SourcesBlock(ds, []string{tab}, o)
+			if !strings.HasPrefix(ls[0], MsgSources.In(l)) {
+				t.Errorf("%s %s: first line %q", l, tab, ls[0])
+			}
+			joined := strings.Join(ls, "\n")
+			// Ids may be wrapped at their hyphens; sentences anywhere.
+			folded := data.Fold(joined)
+			for _, f := range ds.FiguresOfTab(tab) {
+				if !strings.Contains(folded, f.ID) {
+					t.Errorf("%s %s: no id %s", l, tab, f.ID)
+				}
+				if !strings.Contains(folded, data.Fold(f.Source)) {
+					t.Errorf("%s %s: no source of %s: %q", l, tab, f.ID, f.Source)
+				}
+				if p := ParagraphOf(ds, f.Source); p == 0 {
+					t.Errorf("%s: source not in the article", f.ID)
+				} else if !strings.Contains(folded, data.Fold(fmt.Sprintf(MsgParagraph.In(l), p))) {
+					t.Errorf("%s %s: no paragraph %d for %s", l, tab, p, f.ID)
+				}
+			}
+		}
+	}
+}
+
+func TestExportCSV(t *testing.T) {
+	ds := data.Default()
+	for _, l := range data.Langs {
+		s, err := ExportCSV(ds, exportTabs(), Options{Lang: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(s, "\uFEFF") {
+			t.Error("CSV starts with a BOM")
+		}
+		recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", l, err)
+		}
+		if strings.Join(recs[0], ",") != "tab,id,label,value,unit,period,comparison,derived,formula,source" {
+			t.Fatalf("header %q", recs[0])
+		}
+		byTab := map[string][][]string{}
+		for _, r := range recs[1:] {
+			byTab[r[0]] = append(byTab[r[0]], r)
+		}
+		for _, tab := range exportTabs() {
+			figs := ds.FiguresOfTab(tab)
+			rows := byTab[tab]
+			if len(rows) != len(figs) {
+				t.Fatalf("%s %s: %d rows, want %d", l, tab, len(rows), len(figs))
+			}
+			for i, f := range figs {
+				r := rows[i]
+				if r[1] != f.ID || r[2] != f.Label.In(l) || r[4] != f.Unit.In(l) || r[5] != f.Period.In(l) || r[9] != f.Source {
+					t.Errorf("%s %s row %d = %q", l, tab, i, r)
+				}
+				v, err := strconv.ParseFloat(r[3], 64)
+				if err != nil || v != f.V() {
+					t.Errorf("%s %s: value %q, want %v", l, f.ID, r[3], f.V())
+				}
+				if strings.ContainsAny(r[3], ", 万≈") {
+					t.Errorf("%s: value %q is not a plain number", f.ID, r[3])
+				}
+				if r[7] != strconv.FormatBool(f.IsDerived()) {
+					t.Errorf("%s: derived %q", f.ID, r[7])
+				}
+				if f.IsDerived() && r[8] != f.Derived.Formula || !f.IsDerived() && r[8] != "" {
+					t.Errorf("%s: formula %q", f.ID, r[8])
+				}
+			}
+		}
+	}
+}
+
+func TestExportJSON(t *testing.T) {
+	ds := data.Default()
+	for _, l := range data.Langs {
+		s, err := ExportJSON(ds, exportTabs(), Options{Lang: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(s, "{\n  \"meta\": {\n    \"title\": ") {
+			t.Errorf("not indented with two spaces:\n%.80s", s)
+		}
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(s), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc["language"] != string(l) {
+			t.Errorf("language %v", doc["language"])
+		}
+		meta := doc["meta"].(map[string]any)
+		if meta["title"] != ds.Meta.Title.In(l) || meta["source"] != ds.Meta.Source.In(l) {
+			t.Errorf("meta %v", meta)
+		}
+		tabs := doc["tabs"].([]any)
+		if len(tabs) != len(data.Tabs) {
+			t.Fatalf("%d tabs", len(tabs))
+		}
+		for i, x := range tabs {
+			jt := x.(map[string]any)
+			tab := data.Tabs[i].ID
+			if jt["id"] != tab || jt["title"] != data.Tabs[i].Title.In(l) {
+				t.Errorf("tab %d: %v %v", i, jt["id"], jt["title"])
+			}
+			figs := ds.FiguresOfTab(tab)
+			jfs := jt["figures"].([]any)
+			if len(jfs) != len(figs) {
+				t.Fatalf("%s: %d figures, want %d", tab, len(jfs), len(figs))
+			}
+			for k, y := range jfs {
+				jf, f := y.(map[string]any), figs[k]
+				for _, key := range []string{"id", "label", "value", "unit", "period", "comparison", "derived", "formula", "source"} {
+					if _, ok := jf[key]; !ok {
+						t.Errorf("%s: no %q", f.ID, key)
+					}
+				}
+				if jf["id"] != f.ID || jf["label"] != f.Label.In(l) || jf["value"] != f.V() || jf["derived"] != f.IsDerived() || jf["source"] != f.Source {
+					t.Errorf("%s: %v", f.ID, jf)
+				}
+				if f.Rank != nil && jf["rank_scope"] != f.Rank.Scope.In(l) {
+					t.Errorf("%s: rank_scope %v", f.ID, jf["rank_scope"])
+				}
+				if f.IsDerived() && jf["formula"] != f.Derived.Formula || !f.IsDerived() && jf["formula"] != nil {
+					t.Errorf("%s: formula %v", f.ID, jf["formula"])
+				}
+			}
+			ps, _ := jt["projects"].([]any)
+			if tab == "projects" && len(ps) != len(ds.Projects) || tab != "projects" && ps != nil {
+				t.Errorf("%s: %d projects", tab, len(ps))
+			}
+			if tab == "projects" {
+				for k, y := range ps {
+					if p := y.(map[string]any); p["id"] != ds.Projects[k].ID || p["name"] != ds.Projects[k].Name.In(l) {
+						t.Errorf("project %d: %v", k, p)
+					}
+				}
+			}
+		}
+		// Values are numbers, not strings.
+		var typed JSONExport
+		if err := json.Unmarshal([]byte(s), &typed); err != nil {
+			t.Fatal(err)
+		}
+		if v := typed.Tabs[0].Figures[0].Value; v == nil || *v != ds.FiguresOfTab("overview")[0].V() {
+			t.Errorf("typed round trip: %v", v)
+		}
+	}
+}
+
+// unescapedPipes counts the pipes not escaped by a backslash.
+func unescapedPipes(s string) int {
+	n, bs := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			bs++
+			continue
+		case '|':
+			if bs%2 == 0 {
+				n++
+			}
+		}
+		bs = 0
+	}
+	return n
+}
+
+// checkMarkdownTables checks that every table has a delimiter row and
+// that all its rows have the same number of cells.
+func checkMarkdownTables(t *testing.T, what, md string) int {
+	t.Helper()
+	lines := strings.Split(md, "\n")
+	tables := 0
+	for i := 0; i < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "|") {
+			continue
+		}
+		tables++
+		head := unescapedPipes(lines[i])
+		if i+1 >= len(lines) || !strings.HasPrefix(lines[i+1], "| ---") || unescapedPipes(lines[i+1]) != head {
+			t.Errorf("%s: table at line %d has no delimiter row", what, i+1)
+		}
+		if i > 0 && lines[i-1] != "" {
+			t.Errorf("%s: table at line %d does not follow a blank line", what, i+1)
+		}
+		for ; i < len(lines) && strings.HasPrefix(lines[i], "|"); i++ {
+			if n := unescapedPipes(lines[i]); n != head || !strings.HasSuffix(lines[i], " |") {
+				t.Errorf("%s: line %d has %d pipes, header %d: %q", what, i+1, n, head, lines[i])
+			}
+		}
+	}
+	return tables
+}
+
+func TestExportMarkdown(t *testing.T) {
+	ds := data.Default()
+	for _, l := range data.Langs {
+		md := ExportMarkdown(ds, exportTabs(), Options{Lang: l})
+		if checkMarkdownTables(t, string(l), md) == 0 {
+			t.Fatal("no tables")
+		}
+		for _, tab := range data.Tabs {
+			if !strings.Contains(md, "\n# "+tab.Title.In(l)+"\n") {
+				t.Errorf("%s: no heading for %s", l, tab.ID)
+			}
+			for _, g := range ds.GroupsOf(tab.ID) {
+				if !strings.Contains(md, "\n## "+mdEscape(g.Title.In(l))+"\n") {
+					t.Errorf("%s: no heading for group %s", l, g.ID)
+				}
+			}
+			one := ExportMarkdown(ds, []string{tab.ID}, Options{Lang: l})
+			checkMarkdownTables(t, string(l)+" "+tab.ID, one)
+			for _, f := range ds.FiguresOfTab(tab.ID) {
+				if !strings.Contains(one, "| "+mdEscape(f.Label.In(l))+" |") {
+					t.Errorf("%s %s: no row for %s", l, tab.ID, f.ID)
+				}
+				if !strings.Contains(one, "- `"+f.ID+"`") {
+					t.Errorf("%s %s: %s not in the sources list", l, tab.ID, f.ID)
+				}
+			}
+			if tab.ID == "projects" {
+				for _, p := range ds.Projects {
+					if !strings.Contains(one, "| "+mdEscape(p.Name.In(l))+" |") {
+						t.Errorf("%s: no row for project %s", l, p.ID)
+					}
+				}
+			}
+			if tab.ID == "overview" {
+				for _, n := range ds.Notes {
+					if !strings.Contains(one, mdEscape(n.Text.In(l))) {
+						t.Errorf("%s: note %s missing", l, n.ID)
+					}
+				}
+				for _, s := range ds.Structures {
+					if !strings.Contains(one, "**"+mdEscape(s.Name.In(l))+"**") {
+						t.Errorf("%s: structure %s missing", l, s.ID)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestMarkdownEscape(t *testing.T) {
+	var b strings.Builder
+	mdTable(&b, []string{"a|b", "c"}, [][]string{{`x\|y`, "p|q|r"}, {`trailing\`, "line\nbreak"}, {"", "*bold* _u_ `code` <b>"}})
+	md := b.String()
+	if n := checkMarkdownTables(t, "escape", "\n"+md); n != 1 {
+		t.Errorf("%d tables in\n%s", n, md)
+	}
+	for _, want := range []string{`| a\|b | c |`, `| x\\\|y | p\|q\|r |`, `| trailing\\ | line break |`, "| \\*bold\\* \\_u\\_ \\`code\\` \\<b\\> |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("no %q in\n%s", want, md)
+		}
+	}
+	if !bytes.Contains([]byte(md), []byte("|  |")) {
+		t.Errorf("empty cell lost:\n%s", md)
+	}
+}
+
+// firstDiff shows where two texts part.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var a, b string
+		if i < len(g) {
+			a = g[i]
+		}
+		if i < len(w) {
+			b = w[i]
+		}
+		if a != b || i >= len(g) || i >= len(w) {
+			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, a, b)
+		}
+	}
+	return "equal"
+}
