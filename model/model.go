@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"macun-tui/data"
 	"macun-tui/views"
@@ -385,11 +386,17 @@ func (m *Model) footer() string {
 	case m.over == overlaySearch:
 		left = views.Fit(m.search.input.View(), m.width-rw)
 	default:
-		m.help.Width = m.width - rw
-		// The help bubble lets the last binding overflow its width when
-		// there is no room for its ellipsis; cut it here so that the
-		// right part stays on screen.
-		left = views.Fit(m.help.ShortHelpView(m.c.Keys.ShortHelp()), m.width-rw)
+		// The help bubble lets a binding overflow its width when there is
+		// no room left for its ellipsis; narrow it until the help fits, so
+		// that it ends at a whole binding and the right part stays.
+		for w := m.width - rw; w > 0; w-- {
+			m.help.Width = w
+			left = m.help.ShortHelpView(m.c.Keys.ShortHelp())
+			if views.Width(left) <= m.width-rw {
+				break
+			}
+		}
+		left = views.Fit(left, m.width-rw)
 	}
 	if m.c.ASCII {
 		left = views.ASCIISafe(left)
@@ -400,8 +407,20 @@ func (m *Model) footer() string {
 
 // helpLines is the full help, generated from the key map.
 func (m *Model) helpLines() []string {
-	m.help.Width = m.width
-	s := m.help.FullHelpView(m.c.Keys.FullHelp())
+	// The help bubble drops the columns that do not fit its width; lay
+	// out as many columns side by side as fit and put the rest below, so
+	// that every key shows.
+	m.help.Width = 0
+	var blocks []string
+	for cols := m.c.Keys.FullHelp(); len(cols) > 0; {
+		n := len(cols)
+		for n > 1 && lipgloss.Width(m.help.FullHelpView(cols[:n])) > m.width-2 {
+			n--
+		}
+		blocks = append(blocks, m.help.FullHelpView(cols[:n]))
+		cols = cols[n:]
+	}
+	s := strings.Join(blocks, "\n\n")
 	out := []string{"  " + m.c.Styles.Heading.Render(views.MsgHelpTitle.In(m.lang)), ""}
 	for _, l := range strings.Split(s, "\n") {
 		l = views.Fit("  "+l, m.width)
