@@ -107,11 +107,13 @@ func report(err error, stderr io.Writer) int {
 	}
 }
 
-// newFlags returns a flag set that reports mistakes as usage errors.
-func newFlags(name string, out io.Writer) *flag.FlagSet {
+// newFlags returns a flag set that reports mistakes as usage errors. It
+// prints nothing itself: parseFlags prints the usage for -h, and report
+// prints it to stderr for a mistake.
+func newFlags(name string, _ io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Usage = func() { fmt.Fprint(out, usageText) }
+	fs.Usage = func() {}
 	return fs
 }
 
