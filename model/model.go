@@ -296,8 +296,18 @@ func (m *Model) keepVisible() {
 	}
 	h := m.bodyHeight()
 	if t.sel < len(items) && len(items[t.sel].Lines) > 0 {
+		// Keep the item's first run of lines on screen. A figure also
+		// listed further down (a chart row and its table row) is not
+		// pulled into view with it: that scrolled the chart's heading
+		// off, one line per key press.
 		ls := items[t.sel].Lines
-		first, last := ls[0], ls[len(ls)-1]
+		first, last := ls[0], ls[0]
+		for _, l := range ls[1:] {
+			if l != last+1 {
+				break
+			}
+			last = l
+		}
 		if last-first >= h {
 			last = first
 		}
@@ -373,7 +383,9 @@ func (m *Model) footer() string {
 	if m.c.ASCII {
 		right = views.ASCIISafe(right)
 	}
-	if views.Width(right) > m.width/2 {
+	// A message (such as the path of an export) needs the room more than
+	// the source does.
+	if m.status != "" || views.Width(right) > m.width/2 {
 		right = " " + views.MsgLangName.In(m.lang)
 	}
 	rw := views.Width(right)
