@@ -44,7 +44,7 @@ func (m *Model) exported(msg exportedMsg) {
 // file first, which is linked into place only when complete, so a failure
 // (read-only directory, full disk) leaves no partial file.
 func CreateNew(dir, base, ext string, b []byte) (string, error) {
-	tmp, err := writeTemp(dir, b)
+	tmp, err := writeTemp(dir, b, filePerm)
 	if err != nil {
 		return "", err
 	}
@@ -69,8 +69,16 @@ func CreateNew(dir, base, ext string, b []byte) (string, error) {
 // WriteFile writes b to path atomically (temporary file and rename). It
 // refuses to replace an existing file unless force is set.
 func WriteFile(path string, b []byte, force bool) error {
+	perm := filePerm
+	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			return fmt.Errorf("%s is a directory", path)
+		}
+		// A replaced file keeps its permissions.
+		perm = fi.Mode().Perm()
+	}
 	dir := filepath.Dir(path)
-	tmp, err := writeTemp(dir, b)
+	tmp, err := writeTemp(dir, b, perm)
 	if err != nil {
 		return err
 	}
@@ -87,12 +95,21 @@ func WriteFile(path string, b []byte, force bool) error {
 	return nil
 }
 
-func writeTemp(dir string, b []byte) (string, error) {
+// filePerm is the mode of a new export: os.CreateTemp makes its files
+// private (0600), which an export, meant to be shared, should not be.
+const filePerm fs.FileMode = 0o644
+
+// writeTemp writes b to a new temporary file in dir with mode perm and
+// returns its name; on failure nothing is left.
+func writeTemp(dir string, b []byte, perm fs.FileMode) (string, error) {
 	f, err := os.CreateTemp(dir, ".macun-export-*")
 	if err != nil {
 		return "", err
 	}
-	_, err = f.Write(b)
+	err = f.Chmod(perm)
+	if err == nil {
+		_, err = f.Write(b)
+	}
 	if err == nil {
 		err = f.Sync()
 	}

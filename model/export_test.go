@@ -1,0 +1,314 @@
+package model
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"macun-tui/data"
+	"macun-tui/views"
+)
+
+func exportKey(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+// exportModel is the dashboard with plain styles, on tab i in mode, at
+// width w and tall enough that the whole body fits.
+func exportModel(t *testing.T, l data.Lang, w, tab int, mode views.Mode) *Model {
+	t.Helper()
+	c := NewCommon(data.Default(), views.PlainStyles(), false)
+	c.ExportDir = t.TempDir()
+	t.Cleanup(func() { c.Zones.Close() })
+	m := New(c, l)
+	m.Update(tea.WindowSizeMsg{Width: w, Height: 40})
+	m.Update(exportKey(string(rune('1' + tab))))
+	if mode == views.ModeTable {
+		m.Update(exportKey("t"))
+	}
+	if m.Tab() != data.Tabs[tab].ID || m.Mode() != mode {
+		t.Fatalf("on %s in mode %d, want %s %d", m.Tab(), m.Mode(), data.Tabs[tab].ID, mode)
+	}
+	m.Update(tea.WindowSizeMsg{Width: w, Height: m.body().Len() + chrome})
+	return m
+}
+
+// exportScreen is what the screen shows of the tab: no escape codes, no
+// rule and footer, no selection mark, trailing spaces and empty lines
+// cut.
+func exportScreen(t *testing.T, m *Model) string {
+	t.Helper()
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	if len(lines) != m.height {
+		t.Fatalf("%d lines on a screen of %d", len(lines), m.height)
+	}
+	lines = lines[:len(lines)-2]
+	// The selected item is marked on screen and not in an export.
+	if it, ok := m.Selected(); ok {
+		for _, i := range it.Lines {
+			s := lines[i+2]
+			if !strings.HasPrefix(s, "> ") {
+				t.Fatalf("selected line %d is not marked: %q", i, s)
+			}
+			lines[i+2] = "  " + s[2:]
+		}
+	}
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// The text export of a tab is what the dashboard shows for it at the same
+// width, then a blank line and the Sources block.
+func TestExportTextIsScreen(t *testing.T) {
+	ds := data.Default()
+	for _, l := range data.Langs {
+		for _, w := range []int{40, 60, 80, 100, 160} {
+			for _, mode := range []views.Mode{views.ModeCharts, views.ModeTable} {
+				var screens []string
+				var tabs []string
+				for i, tab := range data.Tabs {
+					m := exportModel(t, l, w, i, mode)
+					screen := exportScreen(t, m)
+					o := views.Options{Width: w, Lang: l, Mode: mode}
+					got := views.ExportText(ds, []string{tab.ID}, o)
+					part, _, ok := strings.Cut(got, "\n\n"+views.MsgSources.In(l)+" · ")
+					if !ok {
+						t.Fatalf("%s %d %s: no Sources block", l, w, tab.ID)
+					}
+					if part != screen {
+						t.Errorf("%s w=%d mode=%d %s: export differs from the screen:\n%s", l, w, mode, tab.ID, exportDiff(part, screen))
+					}
+					src := strings.Join(views.SourcesBlock(ds, []string{tab.ID}, o), "\n") + "\n"
+					if got != screen+"\n\n"+src {
+						t.Errorf("%s w=%d %s: export is not screen + sources", l, w, tab.ID)
+					}
+					screens = append(screens, screen)
+					tabs = append(tabs, tab.ID)
+				}
+				// All tabs: each screen in turn, one Sources block.
+				o := views.Options{Width: w, Lang: l, Mode: mode}
+				all := views.ExportText(ds, tabs, o)
+				want := strings.Join(screens, "\n\n") + "\n\n" + strings.Join(views.SourcesBlock(ds, tabs, o), "\n") + "\n"
+				if all != want {
+					t.Errorf("%s w=%d mode=%d: export of all tabs differs:\n%s", l, w, mode, exportDiff(all, want))
+				}
+			}
+		}
+	}
+}
+
+func exportDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var a, b string
+		if i < len(g) {
+			a = g[i]
+		}
+		if i < len(w) {
+			b = w[i]
+		}
+		if a != b || i >= len(g) || i >= len(w) {
+			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, a, b)
+		}
+	}
+	return "equal"
+}
+
+// runExportKey presses e and delivers the result, as the program would.
+func runExportKey(t *testing.T, m *Model) exportedMsg {
+	t.Helper()
+	cmd := exportPress(m, exportKey("e"))
+	if cmd == nil {
+		t.Fatal("e returned no command")
+	}
+	msg, ok := cmd().(exportedMsg)
+	if !ok {
+		t.Fatal("the export command did not report")
+	}
+	m.Update(msg)
+	return msg
+}
+
+func exportPress(m *Model, msg tea.Msg) tea.Cmd {
+	_, cmd := m.Update(msg)
+	return cmd
+}
+
+func TestExportKeyWritesView(t *testing.T) {
+	for _, l := range data.Langs {
+		for _, ascii := range []bool{false, true} {
+			c := NewCommon(data.Default(), views.PlainStyles(), ascii)
+			// As in the program: files go to the current directory.
+			dir := t.TempDir()
+			t.Chdir(dir)
+			c.Now = func() time.Time { return time.Date(2024, 10, 1, 9, 30, 5, 0, time.Local) }
+			m := New(c, l)
+			m.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
+			m.Update(exportKey("3"))
+			m.Update(exportKey("t"))
+			msg := runExportKey(t, m)
+			if msg.err != nil {
+				t.Fatal(msg.err)
+			}
+			want := "macun-urban-rural-" + string(l) + "-20241001-093005.txt"
+			if msg.path != want {
+				t.Errorf("path %s, want %s", msg.path, want)
+			}
+			b, err := os.ReadFile(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o := views.Options{Width: 80, Lang: l, Mode: views.ModeTable, ASCII: ascii}
+			if string(b) != views.ExportText(c.DS, []string{"urban-rural"}, o) {
+				t.Errorf("file is not the export of the view")
+			}
+			if fi, _ := os.Stat(want); fi.Mode().Perm() != 0o644 {
+				t.Errorf("mode %v, want 0644", fi.Mode().Perm())
+			}
+			if m.statusErr || m.status != fmt.Sprintf(views.MsgExported.In(l), want) {
+				t.Errorf("status %q (error %v)", m.status, m.statusErr)
+			}
+			// The whole name shows, at 80 columns, in both languages.
+			if foot := ansi.Strip(m.footer()); !strings.Contains(foot, want) {
+				t.Errorf("footer does not show the path: %q", foot)
+			}
+			// A second export in the same second gets -2, then -3; the
+			// first file is kept.
+			for _, suffix := range []string{"-2.txt", "-3.txt"} {
+				msg = runExportKey(t, m)
+				if msg.err != nil || msg.path != strings.TrimSuffix(want, ".txt")+suffix {
+					t.Errorf("next export: %s, %v", msg.path, msg.err)
+				}
+			}
+			if b2, _ := os.ReadFile(want); string(b2) != string(b) {
+				t.Error("the first export was replaced")
+			}
+			ents, _ := os.ReadDir(dir)
+			if len(ents) != 3 {
+				t.Errorf("%d files in the export directory, want 3", len(ents))
+			}
+		}
+	}
+}
+
+// A directory that cannot be written (here: its parent is a file, which
+// stops root too) gives an error status and leaves no file.
+func TestExportKeyFailure(t *testing.T) {
+	base := t.TempDir()
+	file := filepath.Join(base, "file")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{filepath.Join(file, "sub"), filepath.Join(base, "missing")} {
+		c := NewCommon(data.Default(), views.PlainStyles(), false)
+		c.ExportDir = dir
+		m := New(c, data.EN)
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		msg := runExportKey(t, m)
+		if msg.err == nil {
+			t.Fatalf("%s: export did not fail", dir)
+		}
+		if !m.statusErr || !strings.HasPrefix(m.status, "export failed: ") {
+			t.Errorf("status %q (error %v)", m.status, m.statusErr)
+		}
+		if foot := ansi.Strip(m.footer()); !strings.Contains(foot, "export failed") {
+			t.Errorf("footer: %q", foot)
+		}
+		// esc clears the message.
+		m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+		if m.status != "" {
+			t.Errorf("status after esc: %q", m.status)
+		}
+	}
+	ents, _ := os.ReadDir(base)
+	if len(ents) != 1 {
+		t.Errorf("%d entries in %s, want only the file", len(ents), base)
+	}
+}
+
+func exportDirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestExportCreateNew(t *testing.T) {
+	dir := t.TempDir()
+	for i, want := range []string{"a.txt", "a-2.txt", "a-3.txt"} {
+		p, err := CreateNew(dir, "a", ".txt", []byte{byte('0' + i)})
+		if err != nil || p != filepath.Join(dir, want) {
+			t.Fatalf("CreateNew = %s, %v; want %s", p, err, want)
+		}
+		if b, _ := os.ReadFile(p); string(b) != string(rune('0'+i)) {
+			t.Errorf("%s holds %q", want, b)
+		}
+	}
+	if got := strings.Join(exportDirNames(t, dir), " "); got != "a-2.txt a-3.txt a.txt" {
+		t.Errorf("files: %s (temporary files left?)", got)
+	}
+}
+
+func TestExportWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.txt")
+	if err := WriteFile(p, []byte("one"), false); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v", fi.Mode().Perm())
+	}
+	// No force: refused, the file is kept.
+	err := WriteFile(p, []byte("two"), false)
+	if err == nil || !strings.Contains(err.Error(), "exists") || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("overwrite without force: %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "one" {
+		t.Errorf("file holds %q", b)
+	}
+	// Force: replaced, keeping its mode.
+	if err := os.Chmod(p, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(p, []byte("three"), true); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "three" {
+		t.Errorf("file holds %q", b)
+	}
+	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o600 {
+		t.Errorf("replaced file has mode %v, want 0600", fi.Mode().Perm())
+	}
+	// A directory is never replaced.
+	sub := filepath.Join(dir, "sub")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, force := range []bool{false, true} {
+		if err := WriteFile(sub, []byte("x"), force); err == nil || !strings.Contains(err.Error(), "directory") {
+			t.Errorf("writing over a directory (force %v): %v", force, err)
+		}
+	}
+	// Unwritable: the parent is a file.
+	if err := WriteFile(filepath.Join(p, "x.txt"), []byte("x"), true); err == nil {
+		t.Error("writing under a file succeeded")
+	}
+	if got := strings.Join(exportDirNames(t, dir), " "); got != "out.txt sub" {
+		t.Errorf("files: %s (temporary files left?)", got)
+	}
+}
