@@ -36,7 +36,8 @@ const usageText = `macun-tui: the Macun District indicators of the Jiaozuo Daily
 Usage:
   macun-tui [--lang zh|en] [--data FILE] [--ascii] [--theme auto|dark|light]
   macun-tui export [--tab TAB|all] [--format txt|md|csv|json] [--width N]
-                   [--lang zh|en] [--ascii] [-o FILE] [--force] [--data FILE]
+                   [--mode charts|table] [--lang zh|en] [--ascii]
+                   [-o FILE] [--force] [--data FILE]
   macun-tui validate FILE
   macun-tui --help
 
@@ -51,6 +52,19 @@ Options:
                     two cells wide
   --theme MODE      colours for a dark or light background; auto asks the
                     terminal once, before the dashboard starts
+
+Export (default: every tab as text, 100 cells wide, to standard output):
+  --tab TAB         overview, industry, urban-rural, governance, projects or
+                    all
+  --format F        txt: what the dashboard shows, plus the source sentences;
+                    md: Markdown tables; csv: one row per figure and tab;
+                    json: the figures (and projects, strategy, notes) of each
+                    tab. md, csv and json have labels in --lang only
+  --width N         text width in cells, 20 to 1000 (txt only)
+  --mode M          charts or table, as the dashboard's t key (txt only)
+  --ascii           7-bit characters only (txt only)
+  -o FILE           write FILE atomically; an existing FILE is kept unless
+                    --force
 
 Exit codes:
   0  ok
