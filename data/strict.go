@@ -407,14 +407,22 @@ func (p path) String() string {
 	return sb.String()
 }
 
-// find returns the offset of the value at path p in b, which must be
-// syntactically valid JSON, or of the deepest value on the path that
-// exists. For duplicate keys it follows the first.
-func find(b []byte, p path) (off int) {
-	l := &lexer{b: b}
+// found stops find once the value is found.
+type found struct{ off int }
+
+// findFrom returns the offset of the value at path p below the value at
+// offset off of b, which must be syntactically valid JSON, or of the
+// deepest value on the path that exists. For duplicate keys it follows the
+// first.
+func findFrom(b []byte, off int, p path) (res int) {
+	l := &lexer{b: b, i: off}
 	defer func() {
-		if recover() != nil {
-			off = 0
+		switch r := recover().(type) {
+		case nil:
+		case found:
+			res = r.off
+		default:
+			res = off
 		}
 	}()
 	return l.find(p)
@@ -423,37 +431,29 @@ func find(b []byte, p path) (off int) {
 func (l *lexer) find(p path) int {
 	kind, off := l.peek()
 	if len(p) == 0 {
-		l.skipValue()
-		return off
+		panic(found{off})
 	}
-	res, done := off, false
 	switch s := p[0].(type) {
 	case string:
-		if kind != kindObject {
-			l.skipValue()
-			return off
-		}
-		l.object(func(key string, _ int) {
-			if !done && key == s {
-				res, done = l.find(p[1:]), true
-			} else {
+		if kind == kindObject {
+			l.object(func(key string, _ int) {
+				if key == s {
+					l.find(p[1:])
+				}
 				l.skipValue()
-			}
-		})
+			})
+		}
 	case int:
-		if kind != kindArray {
-			l.skipValue()
-			return off
-		}
-		l.array(func(i int) {
-			if i == s {
-				res = l.find(p[1:])
-			} else {
+		if kind == kindArray {
+			l.array(func(i int) {
+				if i == s {
+					l.find(p[1:])
+				}
 				l.skipValue()
-			}
-		})
+			})
+		}
 	}
-	return res
+	panic(found{off})
 }
 
 // lineCol converts a byte offset of b to a 1-based line and a 1-based

@@ -23,6 +23,10 @@ type decoder struct {
 	lex   *lexer
 	probs []offProblem
 
+	// elemOff holds the offsets of the elements of every array decoded,
+	// by the array's path, to find values for problems quickly.
+	elemOff map[string][]int
+
 	// groupsPartial is set when a group or its list of figures could not
 	// be read, so that "not listed in any group" is not reported.
 	groupsPartial bool
@@ -52,13 +56,26 @@ func (d *decoder) addAt(p path, format string, a ...any) {
 	if len(d.probs) >= MaxProblems {
 		panic(tooMany{})
 	}
-	d.add(find(d.b, p), p, format, a...)
+	d.add(d.locate(p), p, format, a...)
 }
 
 // at returns "line:col" of the value at path p.
 func (d *decoder) at(p path) string {
-	l, c := lineCol(d.b, find(d.b, p))
+	l, c := lineCol(d.b, d.locate(p))
 	return fmt.Sprintf("%d:%d", l, c)
+}
+
+// locate returns the offset of the value at path p, searching from the
+// nearest array element on the path whose offset was recorded.
+func (d *decoder) locate(p path) int {
+	for n := len(p); n > 0; n-- {
+		if k, ok := p[n-1].(int); ok {
+			if offs := d.elemOff[p[:n-1].String()]; k < len(offs) {
+				return findFrom(d.b, offs[k], p[n:])
+			}
+		}
+	}
+	return findFrom(d.b, 0, p)
 }
 
 // field is one field of an object for decoder.object.
@@ -123,10 +140,17 @@ func (d *decoder) array(p path, elem func(p path, i int)) (n int, ok bool) {
 		d.wrongType(p, "an array", kind, off)
 		return 0, false
 	}
+	var offs []int
 	d.lex.array(func(i int) {
+		_, off := d.lex.peek()
+		offs = append(offs, off)
 		elem(p.idx(i), i)
 		n = i + 1
 	})
+	if d.elemOff == nil {
+		d.elemOff = make(map[string][]int)
+	}
+	d.elemOff[p.String()] = offs
 	return n, true
 }
 
