@@ -29,10 +29,12 @@ type chartBlock struct {
 // minBarWidth is the narrowest bar area worth drawing.
 const minBarWidth = 4
 
-func (b *builder) chart(g *data.Group) {
+// newChart prepares a group's chart and measures its labels and values;
+// nothing is drawn yet. It returns nil for a group with no figures.
+func (b *builder) newChart(g *data.Group) *chartBlock {
 	figs := b.ds.FiguresOf(g)
 	if len(figs) == 0 {
-		return
+		return nil
 	}
 	l := b.o.Lang
 	c := &chartBlock{b: b, rank: g.Chart == data.ChartRank}
@@ -48,14 +50,34 @@ func (b *builder) chart(g *data.Group) {
 		c.labelW = max(c.labelW, Width(figureLabel(f, l)))
 		c.valueW = max(c.valueW, Width(c.value(f)))
 	}
-	avail := b.o.Width - 2 // margin
-	c.labelW = min(c.labelW, avail*2/5)
-	c.valueW = min(c.valueW, avail/3)
-	c.barW = avail - c.labelW - c.valueW - 2
-	if c.barW < minBarWidth {
-		c.barW = 0
+	return c
+}
+
+// charts adds the charts of groups with one label column and one value
+// column for all of them, so that their bars start and end together.
+func (b *builder) charts(groups []*data.Group) {
+	var cs []*chartBlock
+	labelW, valueW := 0, 0
+	for _, g := range groups {
+		if c := b.newChart(g); c != nil {
+			cs = append(cs, c)
+			labelW, valueW = max(labelW, c.labelW), max(valueW, c.valueW)
+		}
 	}
-	b.add(c)
+	avail := b.o.Width - 2 // margin
+	labelW = min(labelW, avail*2/5)
+	valueW = min(valueW, avail/3)
+	barW := avail - labelW - valueW - 2
+	if barW < minBarWidth {
+		barW = 0
+	}
+	for i, c := range cs {
+		if i > 0 || b.body.n > 0 {
+			b.text("")
+		}
+		c.labelW, c.valueW, c.barW = labelW, valueW, barW
+		b.add(c)
+	}
 }
 
 func (c *chartBlock) value(f *data.Figure) string {
@@ -96,6 +118,11 @@ func (c *chartBlock) draw() {
 	}
 	if maxV <= 0 {
 		maxV = 1
+	}
+	// Shares are drawn on a 0–100 scale, so that 44.4% looks like less than
+	// half whatever else is in the chart.
+	if !c.rank && c.figs[0].Unit.EN == "%" && maxV <= 100 {
+		maxV = 100
 	}
 	m := barchart.New(c.barW, n,
 		barchart.WithHorizontalBars(), barchart.WithNoAxis(), barchart.WithBarGap(0),

@@ -40,14 +40,13 @@ func (b *builder) standard() {
 		b.derivedLegend()
 		return
 	}
+	var charted []*data.Group
 	for _, g := range b.ds.GroupsOf(b.tab) {
 		if g.Chart == data.ChartBar || g.Chart == data.ChartRank {
-			if b.body.n > 0 {
-				b.text("")
-			}
-			b.chart(g)
+			charted = append(charted, g)
 		}
 	}
+	b.charts(charted)
 	b.heading(MsgFigures.In(b.o.Lang))
 	b.figureTable(false)
 	b.derivedLegend()
