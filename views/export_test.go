@@ -113,6 +113,11 @@ func TestExportTextASCIIBars(t *testing.T) {
 	if strings.ContainsAny(s, "█─│▏▎▍▌▋▊▉") {
 		t.Error("block or box characters in an ASCII export")
 	}
+	// The paragraph mark of the source references becomes #, not ?.
+	table := ExportText(data.Default(), []string{"industry"}, Options{Width: 120, Lang: data.EN, Mode: ModeTable, ASCII: true})
+	if !strings.Contains(table, "  #36 ") || strings.Contains(table, "?3") {
+		t.Errorf("paragraph references in ASCII:\n%s", table)
+	}
 	plain := ExportText(data.Default(), exportTabs(), Options{Width: 80, Lang: data.EN})
 	if !strings.Contains(plain, "█") {
 		t.Error("no block characters in the default export")
