@@ -56,11 +56,11 @@ func SourcesBlock(ds *data.Dataset, tabs []string, o Options) []string {
 		}
 	}
 	for _, src := range sources {
-		head := strings.Join(ids[src], ", ")
+		head := strings.Join(ids[src], ", ") + ":"
 		if p := ParagraphOf(ds, src); p > 0 {
-			head += " (" + fmt.Sprintf(MsgParagraph.In(l), p) + ")"
+			head = strings.Join(ids[src], ", ") + " " + glue("("+fmt.Sprintf(MsgParagraph.In(l), p)+"):")
 		}
-		out = append(out, hanging("- ", head+":", w)...)
+		out = append(out, hanging("- ", head, w)...)
 		out = append(out, hanging("  ", src, w)...)
 	}
 	if o.ASCII {
@@ -78,9 +78,8 @@ func hanging(prefix, s string, w int) []string {
 	if w-pw < 1 {
 		return Wrap(prefix+s, w)
 	}
-	ls := Wrap(s, w-pw)
+	ls := wrapText(s, w-pw)
 	for i := range ls {
-		ls[i] = strings.TrimRight(ls[i], " ")
 		if i == 0 {
 			ls[i] = prefix + ls[i]
 		} else {
@@ -88,6 +87,90 @@ func hanging(prefix, s string, w int) []string {
 		}
 	}
 	return ls
+}
+
+// wrapText breaks s into lines of at most w cells like Wrap, but keeps
+// numbers and words whole ("102.4%", an id) and never starts a line with
+// closing punctuation or ends one with an opening mark, so that a wrapped
+// Chinese sentence cannot be misread ("1" / "2个村" for 12).
+func wrapText(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	rs := []rune(s)
+	// Split into unbreakable tokens.
+	var toks []string
+	start := 0
+	for i := 1; i <= len(rs); i++ {
+		if i < len(rs) && !canBreak(rs[i-1], rs[i]) {
+			continue
+		}
+		toks = append(toks, strings.ReplaceAll(string(rs[start:i]), string(wordJoiner), ""))
+		start = i
+	}
+	var out []string
+	var line strings.Builder
+	lw := 0
+	flush := func() {
+		out = append(out, strings.TrimRight(line.String(), " "))
+		line.Reset()
+		lw = 0
+	}
+	for _, t := range toks {
+		tw := Width(t)
+		if lw > 0 && lw+Width(strings.TrimRight(t, " ")) > w {
+			flush()
+			t = strings.TrimLeft(t, " ")
+			tw = Width(t)
+		}
+		if tw > w {
+			// Too long for any line: cut it by characters.
+			for _, r := range t {
+				rw := Width(string(r))
+				if lw+rw > w && lw > 0 {
+					flush()
+				}
+				line.WriteRune(r)
+				lw += rw
+			}
+			continue
+		}
+		line.WriteString(t)
+		lw += tw
+	}
+	if lw > 0 || len(out) == 0 {
+		flush()
+	}
+	return out
+}
+
+// wordJoiner glues the characters around it for wrapText, which drops it.
+const wordJoiner = '\u2060'
+
+// glue makes s one unbreakable piece for wrapText.
+func glue(s string) string {
+	return strings.Join(strings.Split(s, ""), string(wordJoiner))
+}
+
+// canBreak reports whether a line may break between a and b: after a
+// space, not inside a run of 7-bit characters (a number, a word, an id),
+// not before closing punctuation or after an opening mark.
+func canBreak(a, b rune) bool {
+	switch {
+	case a == wordJoiner || b == wordJoiner:
+		return false
+	case a == ' ':
+		return b != ' '
+	case b == ' ':
+		return false
+	case a < 0x80 && b < 0x80:
+		return false
+	case strings.ContainsRune("，。、；：！？）」』”’》〉,.;:!?)%…", b):
+		return false
+	case strings.ContainsRune("（「『“‘《〈(", a):
+		return false
+	}
+	return true
 }
 
 // ParagraphOf is the paragraph of the article a source sentence starts in

@@ -433,3 +433,30 @@ func firstDiff(got, want string) string {
 	}
 	return "equal"
 }
+
+func TestWrapText(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		w    int
+		want []string
+	}{
+		{"惠及南水北调周围12个村,6个社区。", 11, []string{"惠及南水北", "调周围12个", "村,6个社", "区。"}},
+		{"惠及南水北调周围12个村,6个社区。", 10, []string{"惠及南水北", "调周围12个", "村,6个社", "区。"}},
+		{"占比“药、铝、材”主导", 8, []string{"占比", "“药、", "铝、材”", "主导"}},
+		{"back-street-villages, demo-villages (第52段):", 24, []string{"back-street-villages,", "demo-villages (第52段):"}},
+		{"a-very-long-identifier-here", 10, []string{"a-very-lon", "g-identifi", "er-here"}},
+		{"", 5, []string{""}},
+		{"ids, more " + glue("(para. 35):"), 14, []string{"ids, more", "(para. 35):"}},
+		{"ids " + glue("(第51段):"), 10, []string{"ids", "(第51段):"}},
+	} {
+		got := wrapText(c.s, c.w)
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("wrapText(%q, %d) = %q, want %q", c.s, c.w, got, c.want)
+		}
+		for _, l := range got {
+			if Width(l) > c.w {
+				t.Errorf("wrapText(%q, %d): %q is too wide", c.s, c.w, l)
+			}
+		}
+	}
+}
