@@ -1,0 +1,497 @@
+package main
+
+// End-to-end tests: the real binary, built once, run in a pseudo-terminal
+// of 120×40 and driven by key presses. The screen is read from the pty
+// master; escape sequences are stripped and white space removed before
+// matching, so text wrapped over lines or padded by the layout still
+// matches. Each wait looks only at the output after a mark (taken before
+// the key that should cause it), because Bubble Tea repaints changed lines
+// only.
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/creack/pty"
+)
+
+// Timeouts are generous: the suite must pass on a loaded machine, and a
+// wait ends as soon as its text appears.
+const (
+	waitTimeout = 5 * time.Second
+	exitTimeout = 5 * time.Second
+)
+
+// Sequences the tests look for.
+const (
+	seqAltScreenOn  = "\x1b[?1049h"
+	seqAltScreenOff = "\x1b[?1049l"
+	seqShowCursor   = "\x1b[?25h"
+	seqHideCursor   = "\x1b[?25l"
+	seqQueryBg      = "\x1b]11;?"
+	seqOurQuery     = "\x1b]11;?\x07\x1b[6n"   // theme.go
+	seqInitQuery    = "\x1b]11;?\x1b\\\x1b[6n" // termenv, from bubbletea's init
+	seqQueryCursor  = "\x1b[6n"
+	replyBg         = "\x1b]11;rgb:0000/0000/0000\x07"
+	replyCursor     = "\x1b[1;1R"
+)
+
+var (
+	buildOnce sync.Once
+	buildDir  string
+	buildBin  string
+	buildErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
+	os.Exit(code)
+}
+
+// binary builds the real macun-tui once per test binary and returns its
+// path.
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		goTool, err := exec.LookPath("go")
+		if err != nil {
+			buildErr = fmt.Errorf("go tool not found: %v", err)
+			return
+		}
+		buildDir, buildErr = os.MkdirTemp("", "macun-tui-e2e-")
+		if buildErr != nil {
+			return
+		}
+		buildBin = filepath.Join(buildDir, "macun-tui")
+		start := time.Now()
+		out, err := exec.Command(goTool, "build", "-o", buildBin, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+		t.Logf("built %s in %v", buildBin, time.Since(start).Round(time.Millisecond))
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return buildBin
+}
+
+// needPTY skips the test where there are no pseudo-terminals.
+func needPTY(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat("/dev/ptmx"); err != nil {
+		t.Skip("no /dev/ptmx:", err)
+	}
+}
+
+// baseEnv is the environment of every run: nothing inherited but PATH, so
+// that the tester's locale, COLORFGBG or NO_COLOR change nothing. extra
+// entries (KEY=VALUE) replace or add.
+func baseEnv(t *testing.T, extra ...string) []string {
+	env := map[string]string{
+		"PATH": os.Getenv("PATH"),
+		"HOME": t.TempDir(),
+		"TERM": "xterm-256color",
+		"LANG": "en_US.UTF-8",
+	}
+	for _, kv := range extra {
+		k, v, _ := strings.Cut(kv, "=")
+		env[k] = v
+	}
+	var out []string
+	for k, v := range env {
+		out = append(out, k+"="+v)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// termOpts says how to start the binary in a pty.
+type termOpts struct {
+	args []string
+	env  []string // KEY=VALUE over baseEnv
+	// answer makes the test terminal answer the background colour and
+	// cursor position requests, as a real terminal does.
+	answer bool
+	// keepTTY keeps the slave side open in the test, to read its termios
+	// before and after the run.
+	keepTTY bool
+}
+
+// ptyRun is the binary running in a pseudo-terminal.
+type ptyRun struct {
+	t      *testing.T
+	cmd    *exec.Cmd
+	ptmx   *os.File
+	tty    *os.File // slave side, with keepTTY
+	answer bool
+
+	mu      sync.Mutex
+	out     []byte
+	scanned int // out[:scanned] has been searched for requests
+
+	readDone chan struct{}
+	exited   chan struct{}
+	waitErr  error
+}
+
+var winsize = &pty.Winsize{Cols: 120, Rows: 40}
+
+// startTerm starts the binary in a 120×40 pty.
+func startTerm(t *testing.T, o termOpts) *ptyRun {
+	t.Helper()
+	needPTY(t)
+	cmd := exec.Command(binary(t), o.args...)
+	cmd.Env = baseEnv(t, o.env...)
+	cmd.Dir = t.TempDir()
+	s := &ptyRun{t: t, cmd: cmd, answer: o.answer, readDone: make(chan struct{}), exited: make(chan struct{})}
+	var err error
+	if o.keepTTY {
+		s.ptmx, s.tty, err = pty.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := pty.Setsize(s.ptmx, winsize); err != nil {
+			t.Fatal(err)
+		}
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = s.tty, s.tty, s.tty
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+		err = cmd.Start()
+	} else {
+		s.ptmx, err = pty.StartWithSize(cmd, winsize)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.read()
+	go func() {
+		s.waitErr = cmd.Wait()
+		close(s.exited)
+	}()
+	t.Cleanup(s.stop)
+	return s
+}
+
+// stop kills the process if it still runs and releases the pty.
+func (s *ptyRun) stop() {
+	select {
+	case <-s.exited:
+	default:
+		s.cmd.Process.Kill()
+		select {
+		case <-s.exited:
+		case <-time.After(exitTimeout):
+		}
+	}
+	if s.tty != nil {
+		s.tty.Close()
+	}
+	s.ptmx.Close()
+	select {
+	case <-s.readDone:
+	case <-time.After(exitTimeout):
+	}
+}
+
+// read copies the pty's output into s.out and, with s.answer, answers the
+// terminal requests in it in order.
+func (s *ptyRun) read() {
+	defer close(s.readDone)
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := s.ptmx.Read(buf)
+		if n > 0 {
+			if reply := s.got(buf[:n]); len(reply) > 0 && s.answer {
+				s.ptmx.Write(reply)
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// got appends output and returns the replies to the requests in it.
+func (s *ptyRun) got(b []byte) []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.out = append(s.out, b...)
+	var reply []byte
+	for {
+		rest := s.out[s.scanned:]
+		bg := bytes.Index(rest, []byte(seqQueryBg))
+		cur := bytes.Index(rest, []byte(seqQueryCursor))
+		switch {
+		case bg >= 0 && (cur < 0 || bg < cur):
+			reply = append(reply, replyBg...)
+			s.scanned += bg + len(seqQueryBg)
+		case cur >= 0:
+			reply = append(reply, replyCursor...)
+			s.scanned += cur + len(seqQueryCursor)
+		default:
+			// Keep the tail: a request may be split over two reads.
+			s.scanned = max(s.scanned, len(s.out)-len(seqQueryBg)+1)
+			return reply
+		}
+	}
+}
+
+// output is everything the program wrote so far.
+func (s *ptyRun) output() []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return bytes.Clone(s.out)
+}
+
+// mark is a position in the output: waits from it look only at what
+// comes after.
+func (s *ptyRun) mark() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.out)
+}
+
+// count is the number of times seq occurs in the output.
+func (s *ptyRun) count(seq string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return bytes.Count(s.out, []byte(seq))
+}
+
+// squeeze strips escape sequences and removes all white space.
+func squeeze(s string) string {
+	s = ansi.Strip(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// screenSince is the text written since mark, squeezed.
+func (s *ptyRun) screenSince(mark int) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return squeeze(string(s.out[mark:]))
+}
+
+// press writes keys to the terminal and returns the mark before them.
+func (s *ptyRun) press(keys string) int {
+	s.t.Helper()
+	m := s.mark()
+	if _, err := s.ptmx.Write([]byte(keys)); err != nil {
+		s.t.Fatalf("write %q: %v", keys, err)
+	}
+	return m
+}
+
+// waitFor waits until every text appears (white space ignored) in the
+// output after mark, and fails the test if it does not in time.
+func (s *ptyRun) waitFor(mark int, texts ...string) {
+	s.t.Helper()
+	s.waitForWithin(waitTimeout, mark, texts...)
+}
+
+func (s *ptyRun) waitForWithin(timeout time.Duration, mark int, texts ...string) {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		screen := s.screenSince(mark)
+		missing := ""
+		for _, txt := range texts {
+			if !strings.Contains(screen, squeeze(txt)) {
+				missing = txt
+				break
+			}
+		}
+		if missing == "" {
+			return
+		}
+		select {
+		case <-s.exited:
+			// Let the reader drain what the process wrote last.
+			select {
+			case <-s.readDone:
+			case <-time.After(time.Second):
+			}
+			if strings.Contains(s.screenSince(mark), squeeze(missing)) {
+				continue
+			}
+			s.t.Fatalf("process exited (%v) before %q appeared; screen since mark:\n%s", s.waitErr, missing, tail(s.screenSince(mark)))
+		default:
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("%q did not appear within %v; screen since mark:\n%s", missing, timeout, tail(s.screenSince(mark)))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// waitExit waits for the process to exit, then for the reader to drain
+// the pty, and returns the exit code.
+func (s *ptyRun) waitExit() int {
+	s.t.Helper()
+	select {
+	case <-s.exited:
+	case <-time.After(exitTimeout):
+		s.t.Fatalf("process did not exit within %v; output:\n%s", exitTimeout, tail(ansi.Strip(string(s.output()))))
+	}
+	if s.tty == nil {
+		select {
+		case <-s.readDone:
+		case <-time.After(exitTimeout):
+			s.t.Fatal("pty output not closed after exit")
+		}
+	}
+	code := s.cmd.ProcessState.ExitCode()
+	if code < 0 {
+		s.t.Fatalf("process ended by %v", s.cmd.ProcessState)
+	}
+	return code
+}
+
+// drain closes the kept slave and waits for the reader to read all the
+// output (keepTTY only).
+func (s *ptyRun) drain() {
+	s.t.Helper()
+	if s.tty == nil {
+		return
+	}
+	s.tty.Close()
+	s.tty = nil
+	select {
+	case <-s.readDone:
+	case <-time.After(exitTimeout):
+		s.t.Fatal("pty output not closed after exit")
+	}
+}
+
+// tail is the end of a long text, for failure messages.
+func tail(s string) string {
+	const n = 3000
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
+}
+
+// checkRestored checks that the output leaves the alternate screen and
+// shows the cursor after its last frame, with no text after that.
+func checkRestored(t *testing.T, out []byte) {
+	t.Helper()
+	o := string(out)
+	on := strings.LastIndex(o, seqAltScreenOn)
+	off := strings.LastIndex(o, seqAltScreenOff)
+	if on < 0 {
+		t.Fatalf("alternate screen never entered; output ends %q", tail(o))
+	}
+	if off < on {
+		t.Fatalf("alternate screen not left at exit; output ends %q", tail(o))
+	}
+	if rest := ansi.Strip(o[off:]); strings.TrimSpace(rest) != "" {
+		t.Errorf("text after leaving the alternate screen: %q", rest)
+	}
+	if show, hide := strings.LastIndex(o, seqShowCursor), strings.LastIndex(o, seqHideCursor); show < 0 || show < hide {
+		t.Errorf("cursor left hidden; output ends %q", o[max(len(o)-200, 0):])
+	}
+}
+
+// TestE2EDashboard drives the dashboard in English with a terminal that
+// answers the background colour request: first frame, tab keys, the
+// language key, search, detail with its verbatim source, quit.
+func TestE2EDashboard(t *testing.T) {
+	s := startTerm(t, termOpts{answer: true})
+
+	s.waitFor(0, "[1 Overview]", "2 Industry", "5 Projects")
+	if !bytes.Contains(s.output(), []byte(seqAltScreenOn)) {
+		t.Error("dashboard not on the alternate screen")
+	}
+
+	s.waitFor(s.press("2"), "[2 Industry]")
+	s.waitFor(s.press("\t"), "[3 Urban-rural]")
+	s.waitFor(s.press("\x1b[C"), "[4 Governance]")
+	s.waitFor(s.press("\x1b[D"), "[3 Urban-rural]")
+
+	s.waitFor(s.press("L"), "1 总览", "[3 城乡]")
+	s.waitFor(s.press("L"), "1 Overview", "[3 Urban-rural]")
+	s.waitFor(s.press("1"), "[1 Overview]")
+
+	s.waitFor(s.press("/"), "search figures and projects")
+	s.waitFor(s.press("2406"), "results · enter to jump", "Micro-grid workers")
+	// enter jumps to the figure: the governance tab, with it selected.
+	s.waitFor(s.press("\r"), "[4 Governance]", "> Micro-grid workers")
+	// enter opens the detail, with the article's sentence verbatim.
+	s.waitFor(s.press("\r"), "Source sentence", "选聘2406名党员群众担任微网格员")
+	s.waitFor(s.press("\x1b"), "> Micro-grid workers")
+
+	s.press("q")
+	if code := s.waitExit(); code != 0 {
+		t.Fatalf("exit code %d, want 0", code)
+	}
+	checkRestored(t, s.output())
+	if n := s.count(seqOurQuery); n != 1 {
+		t.Errorf("theme.go asked the background colour %d times, want once", n)
+	}
+}
+
+// TestE2EChinese starts in a Chinese locale.
+func TestE2EChinese(t *testing.T) {
+	s := startTerm(t, termOpts{answer: true, env: []string{"LANG=zh_CN.UTF-8"}})
+	s.waitFor(0, "[1 总览]", "2 产业", "5 项目")
+	s.waitFor(s.press("/"), "搜索指标与项目")
+	s.waitFor(s.press("2406"), "个结果", "微网格员")
+	s.waitFor(s.press("\r"), "[4 治理]", "> 微网格员")
+	s.waitFor(s.press("\r"), "原文出处", "选聘2406名党员群众担任微网格员")
+	s.waitFor(s.press("\x1b"), "> 微网格员")
+	s.waitFor(s.press("L"), "[4 Governance]")
+	s.press("q")
+	if code := s.waitExit(); code != 0 {
+		t.Fatalf("exit code %d, want 0", code)
+	}
+	checkRestored(t, s.output())
+}
+
+// TestE2ESilentTerminal: a terminal that never answers the background
+// colour request (a relayed pty, a serial console) costs the short query
+// timeout, not a hang: the first frame comes within about 2 s.
+func TestE2ESilentTerminal(t *testing.T) {
+	start := time.Now()
+	s := startTerm(t, termOpts{answer: false})
+	// Never a hang: the frame comes, even if late.
+	s.waitForWithin(10*time.Second, 0, "[1 Overview]")
+	took := time.Since(start)
+	t.Logf("first frame after %v", took.Round(time.Millisecond))
+	if n := s.count(seqOurQuery); n != 1 {
+		t.Errorf("theme.go asked the background colour %d times, want once", n)
+	}
+	if took > 2500*time.Millisecond {
+		msg := ""
+		if s.count(seqInitQuery) > 0 {
+			msg = "; the output starts with termenv's query (ESC ] 11 ; ? ESC \\), made by bubbletea v1's package init " +
+				"(tea_init.go: lipgloss.HasDarkBackground, termenv.OSCTimeout 5 s) before main runs"
+		}
+		t.Errorf("first frame after %v with a silent terminal, want about 2 s at most%s", took.Round(time.Millisecond), msg)
+	}
+	// The dashboard reads keys normally afterwards.
+	s.waitFor(s.press("2"), "[2 Industry]")
+	s.press("q")
+	if code := s.waitExit(); code != 0 {
+		t.Fatalf("exit code %d, want 0", code)
+	}
+	checkRestored(t, s.output())
+}
