@@ -19,6 +19,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-isatty"
 
+	// Must stay: keeps Bubble Tea from querying the terminal at init.
+	_ "aaa.invalid/termquiet"
+
 	"macun-tui/data"
 	"macun-tui/model"
 	"macun-tui/views"
