@@ -169,7 +169,11 @@ func (c *chartBlock) line(i int, sel bool) string {
 	if c.barW > 0 {
 		row += Pad(c.rows[i-1], c.barW) + " "
 	}
-	return margin(sel) + row + st.Value.Render(Fit(c.value(f), c.valueW))
+	v := c.value(f)
+	if !c.rank {
+		v = PadLeft(v, c.valueW) // numbers align on their last digit
+	}
+	return margin(sel) + row + st.Value.Render(Fit(v, c.valueW))
 }
 
 // figureLabel is a figure's label, marked when derived.

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"macun-tui/data"
@@ -200,15 +201,21 @@ func (d *detail) source(src string, notes []string) {
 	if first > 0 {
 		d.lines = append(d.lines, "")
 		d.add(d.st.Heading.Render(MsgDContext.In(l)))
+		// The paragraphs that hold the sentence are marked "> ¶N", the
+		// ones around them "  ¶N", so that the difference shows without
+		// colour too.
 		for p := max(first-1, 1); p <= min(last+1, d.ds.Paragraphs()); p++ {
-			text := d.ds.Paragraph(p)
-			if p < first || p > last {
-				for _, ln := range Wrap(text, d.w) {
-					d.add(d.st.Muted.Render(ln))
-				}
-				continue
+			in := p >= first && p <= last
+			mark := "  "
+			if in {
+				mark = "> "
 			}
-			d.wrap(text)
+			for _, ln := range hanging(mark+"¶"+strconv.Itoa(p)+" ", d.ds.Paragraph(p), d.w) {
+				if !in {
+					ln = d.st.Muted.Render(ln)
+				}
+				d.add(ln)
+			}
 		}
 	}
 	if len(notes) > 0 {
@@ -216,7 +223,7 @@ func (d *detail) source(src string, notes []string) {
 		d.add(d.st.Heading.Render(MsgDNotes.In(l)))
 		for _, id := range notes {
 			if n, ok := d.ds.Note(id); ok {
-				d.wrap("[" + data.NoteKinds[n.Kind].In(l) + "] " + n.Text.In(l))
+				d.wrap(tag(data.NoteKinds[n.Kind], l) + n.Text.In(l))
 			}
 		}
 	}

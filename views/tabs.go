@@ -153,7 +153,7 @@ func (b *builder) structures() {
 		}
 		var lines, sel []string
 		var items []int
-		for k, ln := range Wrap(head+": "+strings.Join(names, sep), w-2) {
+		for k, ln := range Wrap(head+colon(l)+strings.Join(names, sep), w-2) {
 			prefix := "  "
 			if k == 0 {
 				prefix = ""
@@ -179,7 +179,7 @@ func (b *builder) notes() {
 		it := b.itemIndex(KindNote, n.ID)
 		var lines, sel []string
 		var items []int
-		for k, ln := range Wrap("["+data.NoteKinds[n.Kind].In(l)+"] "+n.Text.In(l), w-2) {
+		for k, ln := range Wrap(tag(data.NoteKinds[n.Kind], l)+n.Text.In(l), w-2) {
 			prefix := "  "
 			if k == 0 {
 				prefix = ""
@@ -190,4 +190,22 @@ func (b *builder) notes() {
 		}
 		b.add(&textBlock{lines: lines, sel: sel, items: items})
 	}
+}
+
+// colon ends a heading run into its text: full width in Chinese, where a
+// space would be the only break point of the line.
+func colon(l data.Lang) string {
+	if l == data.ZH {
+		return "："
+	}
+	return ": "
+}
+
+// tag is a bracketed label before a text: 【…】 in Chinese, [...] in
+// English.
+func tag(t data.Text, l data.Lang) string {
+	if l == data.ZH {
+		return "【" + t.ZH + "】"
+	}
+	return "[" + t.EN + "] "
 }

@@ -43,17 +43,18 @@ func PadLeft(s string, w int) string {
 	return s
 }
 
-// Wrap breaks s into lines of at most w cells, at spaces where it can and
-// anywhere in Chinese text.
+// Wrap breaks s into lines of at most w cells: at spaces, between Chinese
+// characters, never inside a number or word and never before closing
+// punctuation (see wrapText).
 func Wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
-	var out []string
-	for _, l := range strings.Split(ansi.Wrap(s, w, ""), "\n") {
-		out = append(out, Fit(l, w))
+	ls := wrapText(s, w)
+	for i := range ls {
+		ls[i] = Fit(ls[i], w)
 	}
-	return out
+	return ls
 }
 
 // asciiRunes replaces each character that terminals disagree about (East
@@ -86,4 +87,106 @@ func ASCIISafe(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// hanging wraps s to w cells after prefix, indenting the lines after the
+// first by the prefix's width.
+func hanging(prefix, s string, w int) []string {
+	pw := Width(prefix)
+	if w-pw < 1 {
+		return Wrap(prefix+s, w)
+	}
+	ls := wrapText(s, w-pw)
+	for i := range ls {
+		if i == 0 {
+			ls[i] = prefix + ls[i]
+		} else {
+			ls[i] = strings.Repeat(" ", pw) + ls[i]
+		}
+	}
+	return ls
+}
+
+// wrapText breaks s into lines of at most w cells like Wrap, but keeps
+// numbers and words whole ("102.4%", an id) and never starts a line with
+// closing punctuation or ends one with an opening mark, so that a wrapped
+// Chinese sentence cannot be misread ("1" / "2个村" for 12).
+func wrapText(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	rs := []rune(s)
+	// Split into unbreakable tokens.
+	var toks []string
+	start := 0
+	for i := 1; i <= len(rs); i++ {
+		if i < len(rs) && !canBreak(rs[i-1], rs[i]) {
+			continue
+		}
+		toks = append(toks, strings.ReplaceAll(string(rs[start:i]), string(wordJoiner), ""))
+		start = i
+	}
+	var out []string
+	var line strings.Builder
+	lw := 0
+	flush := func() {
+		out = append(out, strings.TrimRight(line.String(), " "))
+		line.Reset()
+		lw = 0
+	}
+	for _, t := range toks {
+		tw := Width(t)
+		if lw > 0 && lw+Width(strings.TrimRight(t, " ")) > w {
+			flush()
+			t = strings.TrimLeft(t, " ")
+			tw = Width(t)
+		}
+		if tw > w {
+			// Too long for any line: cut it by characters.
+			for _, r := range t {
+				rw := Width(string(r))
+				if lw+rw > w && lw > 0 {
+					flush()
+				}
+				line.WriteRune(r)
+				lw += rw
+			}
+			continue
+		}
+		line.WriteString(t)
+		lw += tw
+	}
+	if lw > 0 || len(out) == 0 {
+		flush()
+	}
+	return out
+}
+
+// wordJoiner glues the characters around it for wrapText, which drops it.
+const wordJoiner = '\u2060'
+
+// glue makes s one unbreakable piece for wrapText.
+func glue(s string) string {
+	return strings.Join(strings.Split(s, ""), string(wordJoiner))
+}
+
+// canBreak reports whether a line may break between a and b: after a
+// space, not inside a run of 7-bit characters (a number, a word, an id),
+// not before closing punctuation or after an opening mark.
+func canBreak(a, b rune) bool {
+	switch {
+	case a == wordJoiner || b == wordJoiner:
+		return false
+	case a == ' ':
+		return b != ' '
+	case b == ' ':
+		return false
+	case a < 0x80 && b < 0x80:
+		return false
+	case strings.ContainsRune("，。、；：！？）」』”’》〉,.;:!?)%…", b):
+		return false
+	case strings.ContainsRune("（「『“‘《〈(", a):
+		return false
+	}
+	return true
 }
