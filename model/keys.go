@@ -46,10 +46,10 @@ var keyHelp = map[string][2]data.Text{
 	"Back":     {{ZH: "esc", EN: "esc"}, {ZH: "关闭", EN: "close"}},
 	"Table":    {{ZH: "t", EN: "t"}, {ZH: "图表/表格", EN: "chart/table"}},
 	"Search":   {{ZH: "/", EN: "/"}, {ZH: "搜索", EN: "search"}},
-	"Lang":     {{ZH: "L", EN: "L"}, {ZH: "English", EN: "中文"}},
+	"Lang":     {{ZH: "L", EN: "L"}, {ZH: "语言:English", EN: "language: 中文"}},
 	"Export":   {{ZH: "e", EN: "e"}, {ZH: "导出文本", EN: "export text"}},
 	"Help":     {{ZH: "?", EN: "?"}, {ZH: "帮助", EN: "help"}},
-	"Quit":     {{ZH: "q", EN: "q"}, {ZH: "退出", EN: "quit"}},
+	"Quit":     {{ZH: "q/ctrl+c", EN: "q/ctrl+c"}, {ZH: "退出", EN: "quit"}},
 }
 
 // DefaultKeyMap returns the key map with English help.
