@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -73,6 +74,7 @@ type Model struct {
 	statusErr bool
 
 	bodies map[bodyKey]*views.Body
+	frame  frameCache
 }
 
 // New returns the root model in language lang.
@@ -330,8 +332,7 @@ func (m *Model) View() string {
 		return views.TooSmall(m.width, m.height, MinWidth, MinHeight, m.lang)
 	}
 	o := m.opts()
-	st := m.c.Styles
-	lines := views.Header(m.c.DS, m.Tab(), o, st, m.c.Zones.Mark)
+	m.prepareHeader(o)
 	h := m.bodyHeight()
 	var body []string
 	switch m.over {
@@ -347,30 +348,27 @@ func (m *Model) View() string {
 	for len(body) < h {
 		body = append(body, "")
 	}
-	lines = append(lines, body[:h]...)
-	lines = append(lines, views.Rule(o, st), m.footer())
-	return m.c.Zones.Scan(strings.Join(lines, "\n"))
+	body = body[:h]
+	m.syncZones(body, m.tabs[m.tab].offset, m.over == overlayNone)
+	lines := make([]string, 0, h+4)
+	lines = append(lines, m.frame.head, m.frame.ruleTop)
+	lines = append(lines, body...)
+	lines = append(lines, m.frame.rule, m.cachedFooter())
+	return strings.Join(lines, "\n")
 }
 
 // lineZone is the mouse zone of a body line on screen.
 func lineZone(i int) string { return fmt.Sprintf("line:%d", i) }
 
+// bodyLines are the body lines on screen; those that show an item have a
+// mouse zone (syncZones).
 func (m *Model) bodyLines(h int) []string {
 	b := m.body()
 	t := m.tabs[m.tab]
-	selLines := map[int]bool{}
-	if it, ok := m.Selected(); ok {
-		for _, l := range it.Lines {
-			selLines[l] = true
-		}
-	}
+	sel := m.selectedLines()
 	out := make([]string, 0, h)
 	for i := t.offset; i < b.Len() && len(out) < h; i++ {
-		s := b.Line(i, selLines[i])
-		if b.ItemAt(i) >= 0 {
-			s = m.c.Zones.Mark(lineZone(i), s)
-		}
-		out = append(out, s)
+		out = append(out, b.Line(i, slices.Contains(sel, i)))
 	}
 	return out
 }

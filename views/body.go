@@ -59,6 +59,7 @@ type Body struct {
 	n      int
 	cache  []string
 	have   []bool
+	selc   map[int]string // selected lines rendered so far
 	items  []Item
 }
 
@@ -81,13 +82,20 @@ func (b *Body) locate(i int) (block, int) {
 	return b.blocks[lo], i - b.starts[lo]
 }
 
-// Line renders line i, selected or not. Unselected lines are cached.
+// Line renders line i, selected or not. Lines are rendered once and
+// kept, in both looks, so that moving the selection renders nothing new
+// after the first visit.
 func (b *Body) Line(i int, sel bool) string {
 	if i < 0 || i >= b.n {
 		return ""
 	}
 	if !sel && b.have[i] {
 		return b.cache[i]
+	}
+	if sel {
+		if s, ok := b.selc[i]; ok {
+			return s
+		}
 	}
 	blk, j := b.locate(i)
 	s := blk.line(j, sel)
@@ -97,6 +105,11 @@ func (b *Body) Line(i int, sel bool) string {
 	}
 	if !sel {
 		b.cache[i], b.have[i] = s, true
+	} else {
+		if b.selc == nil {
+			b.selc = map[int]string{}
+		}
+		b.selc[i] = s
 	}
 	return s
 }
