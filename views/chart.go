@@ -134,6 +134,8 @@ func (c *chartBlock) draw() {
 			s := lines[i]
 			if c.b.st.Plain {
 				s = ansi.Strip(s)
+			} else {
+				s = mergeRuns(s)
 			}
 			c.rows[i] = s
 		}
@@ -182,4 +184,66 @@ func figureLabel(f *data.Figure, l data.Lang) string {
 		return f.Label.In(l) + " *"
 	}
 	return f.Label.In(l)
+}
+
+// sgrReset ends every run of lipgloss styles.
+const sgrReset = "\x1b[0m"
+
+// mergeRuns joins the cells of a bar that ntcharts styles one by one
+// ("\x1b[38;2;…m█\x1b[0m" for every cell): a reset followed by the very
+// styles that were on before it changes no cell, so both are dropped. A
+// bar then costs one escape sequence instead of one per cell, which makes
+// the frame several times shorter for the same screen. s must start with
+// no style on, as a canvas row does; any escape sequence other than a
+// style stops the merging until the next reset.
+func mergeRuns(s string) string {
+	if !strings.Contains(s, sgrReset) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) / 4)
+	known := true // the styles on since the last reset are in state
+	state := ""
+	for i := 0; i < len(s); {
+		if s[i] != 0x1b {
+			j := strings.IndexByte(s[i:], 0x1b)
+			if j < 0 {
+				j = len(s) - i
+			}
+			b.WriteString(s[i : i+j])
+			i += j
+			continue
+		}
+		j := escEnd(s, i)
+		seq := s[i:j]
+		switch {
+		case seq == sgrReset:
+			if known && state != "" && strings.HasPrefix(s[j:], state) {
+				i = j + len(state) // same styles again: nothing changes
+				continue
+			}
+			known, state = true, ""
+		case len(seq) > 2 && seq[1] == '[' && seq[len(seq)-1] == 'm':
+			state += seq
+		default:
+			known, state = false, ""
+		}
+		b.WriteString(seq)
+		i = j
+	}
+	return b.String()
+}
+
+// escEnd returns the index after the escape sequence that starts at s[i]:
+// a CSI sequence up to its final byte, else the escape and one byte.
+func escEnd(s string, i int) int {
+	if i+1 >= len(s) || s[i+1] != '[' {
+		return min(i+2, len(s))
+	}
+	for j := i + 2; j < len(s); j++ {
+		if c := s[j]; c >= 0x40 && c <= 0x7e {
+			return j + 1
+		}
+	}
+	return len(s)
 }
