@@ -30,6 +30,25 @@ type frameCache struct {
 	foot    string
 	footKey footKey
 	footOK  bool
+
+	widths map[string]int // bubblezone widths of lines measured lately
+}
+
+// maxWidths bounds frameCache.widths; it starts again when full.
+const maxWidths = 2048
+
+// width is the width of a line as bubblezone measures it, kept: moving
+// the selection back and forth shows the same few lines again.
+func (f *frameCache) width(s string) int {
+	if w, ok := f.widths[s]; ok {
+		return w
+	}
+	if f.widths == nil || len(f.widths) >= maxWidths {
+		f.widths = make(map[string]int)
+	}
+	w := ansi.PrintableRuneWidth(s)
+	f.widths[s] = w
+	return w
 }
 
 type headKey struct {
@@ -105,7 +124,7 @@ func (m *Model) syncZones(body []string, first int, marked bool) {
 		}
 		w := 0
 		if line >= 0 {
-			w = ansi.PrintableRuneWidth(s)
+			w = f.width(s)
 		}
 		if z.line != line || z.w != w {
 			changed = true
