@@ -1,6 +1,8 @@
 package views
 
 import (
+	"github.com/charmbracelet/lipgloss"
+
 	"fmt"
 	"strings"
 
@@ -135,10 +137,8 @@ func (b *builder) structures() {
 	}
 	l := b.o.Lang
 	b.heading(MsgStrategy.In(l))
-	w := b.o.Width - 2
 	for i := range b.ds.Structures {
 		s := &b.ds.Structures[i]
-		it := b.itemIndex(KindStructure, s.ID)
 		head := s.Name.In(l)
 		if s.Declared > 0 && s.Declared != len(s.Items) {
 			head += " (" + fmt.Sprintf(MsgDeclared.In(l), s.Declared, len(s.Items)) + ")"
@@ -151,18 +151,7 @@ func (b *builder) structures() {
 		if l == data.ZH {
 			sep = "、"
 		}
-		var lines, sel []string
-		var items []int
-		for k, ln := range Wrap(head+colon(l)+strings.Join(names, sep), w-2) {
-			prefix := "  "
-			if k == 0 {
-				prefix = ""
-			}
-			lines = append(lines, margin(false)+b.st.Label.Render(prefix+ln))
-			sel = append(sel, margin(true)+b.st.Selected.Render(prefix+ln))
-			items = append(items, it)
-		}
-		b.add(&textBlock{lines: lines, sel: sel, items: items})
+		b.paragraph(b.itemIndex(KindStructure, s.ID), head+colon(l)+strings.Join(names, sep), b.st.Label)
 	}
 }
 
@@ -173,23 +162,26 @@ func (b *builder) notes() {
 	}
 	l := b.o.Lang
 	b.heading(MsgNotes.In(l))
-	w := b.o.Width - 2
 	for i := range b.ds.Notes {
 		n := &b.ds.Notes[i]
-		it := b.itemIndex(KindNote, n.ID)
-		var lines, sel []string
-		var items []int
-		for k, ln := range Wrap(tag(data.NoteKinds[n.Kind], l)+n.Text.In(l), w-2) {
-			prefix := "  "
-			if k == 0 {
-				prefix = ""
-			}
-			lines = append(lines, margin(false)+b.st.Muted.Render(prefix+ln))
-			sel = append(sel, margin(true)+b.st.Selected.Render(prefix+ln))
-			items = append(items, it)
-		}
-		b.add(&textBlock{lines: lines, sel: sel, items: items})
+		b.paragraph(b.itemIndex(KindNote, n.ID), tag(data.NoteKinds[n.Kind], l)+n.Text.In(l), b.st.Muted)
 	}
+}
+
+// paragraph adds a selectable item shown as wrapped text with a hanging
+// indent.
+func (b *builder) paragraph(it int, text string, style lipgloss.Style) {
+	var lines, sel []string
+	var items []int
+	for k, ln := range Wrap(text, b.o.Width-4) {
+		if k > 0 {
+			ln = "  " + ln
+		}
+		lines = append(lines, margin(false)+style.Render(ln))
+		sel = append(sel, margin(true)+b.st.Selected.Render(ln))
+		items = append(items, it)
+	}
+	b.add(&textBlock{lines: lines, sel: sel, items: items})
 }
 
 // colon ends a heading run into its text: full width in Chinese, where a
