@@ -67,8 +67,8 @@ func (ds *Dataset) HomeTab(id string) string {
 // paragraphs (non-empty lines), so that a source sentence split across
 // layout breaks can still be found.
 type articleIndex struct {
-	folded []rune
-	para   []int // paragraph number (1-based) of each folded rune
+	folded string
+	para   []int32 // paragraph number (1-based) of each byte of folded
 	paras  []string
 }
 
@@ -79,7 +79,8 @@ func (ds *Dataset) articleIdx() *articleIndex {
 
 func (ds *Dataset) indexArticle() {
 	ix := &articleIndex{}
-	n := 0
+	var b strings.Builder
+	n := int32(0)
 	for _, line := range strings.Split(ds.Article, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
@@ -87,13 +88,13 @@ func (ds *Dataset) indexArticle() {
 		}
 		n++
 		ix.paras = append(ix.paras, line)
-		for _, r := range line {
-			if !unicode.IsSpace(r) {
-				ix.folded = append(ix.folded, r)
-				ix.para = append(ix.para, n)
-			}
+		f := Fold(line)
+		b.WriteString(f)
+		for range len(f) {
+			ix.para = append(ix.para, n)
 		}
 	}
+	ix.folded = b.String()
 	ds.art = ix
 }
 
@@ -113,16 +114,15 @@ func Fold(s string) string {
 // 0, 0 when the dataset has no article or the sentence is not in it.
 func (ds *Dataset) Locate(source string) (first, last int) {
 	ix := ds.articleIdx()
-	q := []rune(Fold(source))
-	if len(q) == 0 || len(q) > len(ix.folded) {
+	q := Fold(source)
+	if q == "" {
 		return 0, 0
 	}
-	at := strings.Index(string(ix.folded), string(q))
+	at := strings.Index(ix.folded, q)
 	if at < 0 {
 		return 0, 0
 	}
-	start := len([]rune(string(ix.folded)[:at]))
-	return ix.para[start], ix.para[start+len(q)-1]
+	return int(ix.para[at]), int(ix.para[at+len(q)-1])
 }
 
 // Paragraph returns paragraph n (from 1) of the article.
