@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"macun-tui/data"
@@ -54,7 +55,7 @@ func runExport(args []string, stdout io.Writer) error {
 	if tabs == nil {
 		return usageError{fmt.Sprintf("--tab must be one of %s or all, not %q", strings.Join(tabIDs(), ", "), *tab)}
 	}
-	if !contains(exportFormats, *format) {
+	if !slices.Contains(exportFormats, *format) {
 		return usageError{fmt.Sprintf("--format must be one of %s, not %q", strings.Join(exportFormats, ", "), *format)}
 	}
 	if *width < minExportWidth || *width > maxExportWidth {
@@ -114,13 +115,4 @@ func exportText(ds *data.Dataset, tabs []string, format string, o views.Options)
 		return views.ExportJSON(ds, tabs, o)
 	}
 	return views.ExportText(ds, tabs, o), nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

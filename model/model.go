@@ -60,11 +60,11 @@ type Model struct {
 	help   help.Model
 
 	detail struct {
-		item   views.Item
-		lines  []string
-		offset int
+		item views.Item
+		pager
 	}
-	search struct {
+	helpPage pager
+	search   struct {
 		input textinput.Model
 		hits  []data.Hit
 		sel   int
@@ -232,16 +232,12 @@ func (m *Model) updateMain(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Search):
 		m.openSearch()
 	case key.Matches(msg, k.Lang):
-		if m.lang == data.ZH {
-			m.setLang(data.EN)
-		} else {
-			m.setLang(data.ZH)
-		}
+		m.toggleLang()
 		m.keepVisible()
 	case key.Matches(msg, k.Export):
 		return m.exportCmd()
 	case key.Matches(msg, k.Help):
-		m.over = overlayHelp
+		m.over, m.helpPage.offset = overlayHelp, 0
 	case key.Matches(msg, k.Back):
 		m.setStatus("", false)
 	}
@@ -337,9 +333,10 @@ func (m *Model) View() string {
 	var body []string
 	switch m.over {
 	case overlayHelp:
-		body = m.helpLines()
+		m.helpPage.lines = m.helpLines()
+		body = m.helpPage.view(h)
 	case overlayDetail:
-		body = m.detailLines(h)
+		body = m.detail.view(h)
 	case overlaySearch:
 		body = m.searchLines(h)
 	default:
@@ -449,6 +446,8 @@ func (m *Model) updateHelp(msg tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Help, k.Back):
 		m.over = overlayNone
+	default:
+		m.pageKeys(msg, &m.helpPage)
 	}
 	return nil
 }

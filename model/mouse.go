@@ -61,7 +61,9 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 func (m *Model) wheel(d int) {
 	switch m.over {
 	case overlayDetail:
-		m.detail.offset = min(max(m.detail.offset+d, 0), max(len(m.detail.lines)-m.bodyHeight(), 0))
+		m.detail.scroll(d, m.bodyHeight())
+	case overlayHelp:
+		m.helpPage.scroll(d, m.bodyHeight())
 	case overlayNone:
 		m.scroll(d)
 	}
