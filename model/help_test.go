@@ -1,0 +1,39 @@
+package model
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"macun-tui/data"
+	"macun-tui/views"
+)
+
+// On a small screen the help does not fit; it scrolls, so that every key
+// can be read.
+func TestHelpScrollsOnSmallScreens(t *testing.T) {
+	for _, l := range data.Langs {
+		m := New(NewCommon(data.Default(), views.PlainStyles(), false), l)
+		defer m.c.Zones.Close()
+		m.Update(tea.WindowSizeMsg{Width: MinWidth, Height: MinHeight})
+		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'?'}})
+		quit := m.c.Keys.Quit.Help().Desc
+		if strings.Contains(ansi.Strip(m.View()), quit) {
+			t.Fatalf("%s: the whole help fits %d×%d; the test needs a smaller screen", l, MinWidth, MinHeight)
+		}
+		m.Update(tea.KeyMsg{Type: tea.KeyEnd})
+		if v := ansi.Strip(m.View()); !strings.Contains(v, quit) {
+			t.Errorf("%s: after end the help does not show %q:\n%s", l, quit, v)
+		}
+		m.Update(tea.KeyMsg{Type: tea.KeyHome})
+		if v := ansi.Strip(m.View()); !strings.Contains(v, views.MsgHelpTitle.In(l)) {
+			t.Errorf("%s: after home the help title is not shown:\n%s", l, v)
+		}
+		m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+		if m.over != overlayNone {
+			t.Errorf("%s: esc did not close the help", l)
+		}
+	}
+}
