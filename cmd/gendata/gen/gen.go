@@ -27,78 +27,19 @@ type Options struct {
 // groupSize is the number of figures of one group (its chart's bars).
 const groupSize = 8
 
-type text = data.Text
-
-type rank struct {
-	Scope text `json:"scope"`
-}
-
-type derived struct {
-	Formula string `json:"formula"`
-}
-
-type figure struct {
-	ID         string   `json:"id"`
-	Label      text     `json:"label"`
-	Value      *float64 `json:"value,omitempty"`
-	Unit       text     `json:"unit"`
-	Period     text     `json:"period"`
-	Comparison *text    `json:"comparison,omitempty"`
-	Rank       *rank    `json:"rank,omitempty"`
-	Source     string   `json:"source"`
-	Derived    *derived `json:"derived,omitempty"`
-	Notes      []string `json:"notes,omitempty"`
-}
-
-type group struct {
-	ID      string   `json:"id"`
-	Tab     string   `json:"tab"`
-	Title   text     `json:"title"`
-	Chart   string   `json:"chart"`
-	Figures []string `json:"figures"`
-}
-
-type project struct {
-	ID       string   `json:"id"`
-	Name     text     `json:"name"`
-	Category string   `json:"category"`
-	Stage    string   `json:"stage"`
-	Status   text     `json:"status"`
-	Programs []text   `json:"programs,omitempty"`
-	Figures  []string `json:"figures,omitempty"`
-	Source   string   `json:"source"`
-	Notes    []string `json:"notes,omitempty"`
-}
-
-type structure struct {
-	ID       string   `json:"id"`
-	Name     text     `json:"name"`
-	Declared int      `json:"declared,omitempty"`
-	Items    []text   `json:"items"`
-	Source   string   `json:"source"`
-	Notes    []string `json:"notes,omitempty"`
-}
-
-type note struct {
-	ID    string `json:"id"`
-	Kind  string `json:"kind"`
-	Text  text   `json:"text"`
-	Quote string `json:"quote"`
-}
-
-type dataset struct {
-	Schema int `json:"schema"`
-	Meta   struct {
-		Title  text `json:"title"`
-		Region text `json:"region"`
-		Source text `json:"source"`
-	} `json:"meta"`
-	Groups     []group     `json:"groups"`
-	Figures    []figure    `json:"figures"`
-	Projects   []project   `json:"projects"`
-	Structures []structure `json:"structures"`
-	Notes      []note      `json:"notes"`
-}
+// The file is written with the dataset types themselves, so that it
+// cannot drift from the schema.
+type (
+	text      = data.Text
+	rank      = data.Rank
+	derived   = data.Derived
+	figure    = data.Figure
+	group     = data.Group
+	project   = data.Project
+	structure = data.Structure
+	note      = data.Note
+	dataset   = data.Dataset
+)
 
 var units = []text{
 	{ZH: "亿元", EN: "100 million yuan"},
