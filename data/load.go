@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"unsafe"
 )
 
 //go:embed macun.json source/*.txt
@@ -48,7 +49,7 @@ func Load(r io.Reader) (*Dataset, error) {
 	if err != nil {
 		return nil, fileProblem(name, "%v", err)
 	}
-	return Parse(name, b, nil)
+	return parseOwned(name, b, nil)
 }
 
 // LoadFile reads, decodes and checks the dataset file at path, and the
@@ -60,7 +61,7 @@ func LoadFile(path string) (*Dataset, error) {
 		return nil, fileProblem(path, "%v", err)
 	}
 	dir := filepath.Dir(path)
-	return Parse(path, b, func(article string) ([]byte, error) {
+	return parseOwned(path, b, func(article string) ([]byte, error) {
 		return readFile(filepath.Join(dir, filepath.FromSlash(article)))
 	})
 }
@@ -89,7 +90,7 @@ func readFile(path string) ([]byte, error) {
 // readLimited reads r to the end, failing when it holds more than
 // MaxFileSize bytes (sizeHint, when >= 0, is the expected size).
 func readLimited(r io.Reader, sizeHint int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	b, err := readAll(io.LimitReader(r, MaxFileSize+1), sizeHint)
 	if err != nil {
 		return nil, osErr(err)
 	}
@@ -100,6 +101,30 @@ func readLimited(r io.Reader, sizeHint int64) ([]byte, error) {
 		return nil, fmt.Errorf("file is too large (more than %d bytes; the limit is 16 MiB)", MaxFileSize)
 	}
 	return b, nil
+}
+
+// readAll reads r to the end like io.ReadAll, starting with room for
+// sizeHint+1 bytes (so that a file of the expected size is read without
+// growing the buffer).
+func readAll(r io.Reader, sizeHint int64) ([]byte, error) {
+	n := 512
+	if sizeHint >= 0 && sizeHint <= MaxFileSize {
+		n = max(n, int(sizeHint)+1)
+	}
+	b := make([]byte, 0, n)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		m, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+m]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+	}
 }
 
 func tooLarge(size int64) error {
@@ -133,7 +158,40 @@ func Parse(name string, b []byte, readArticle func(string) ([]byte, error)) (*Da
 	case len(b) > MaxFileSize:
 		return nil, fileProblem(name, "%v", tooLarge(int64(len(b))))
 	}
-	d := &decoder{name: name, b: b, lex: &lexer{b: b}}
+	return parse(name, b, string(b), readArticle)
+}
+
+// parseOwned is Parse of a buffer that nothing else holds or changes: the
+// dataset's strings may share its memory.
+func parseOwned(name string, b []byte, readArticle func(string) ([]byte, error)) (*Dataset, error) {
+	var s string
+	if len(b) > 0 && len(b) <= MaxFileSize {
+		s = unsafe.String(&b[0], len(b))
+	}
+	return parse(name, b, s, readArticle)
+}
+
+// parse is Parse; s holds the same bytes as b.
+func parse(name string, b []byte, s string, readArticle func(string) ([]byte, error)) (*Dataset, error) {
+	switch {
+	case len(b) == 0:
+		return nil, fileProblem(name, "file is empty")
+	case len(b) > MaxFileSize:
+		return nil, fileProblem(name, "%v", tooLarge(int64(len(b))))
+	}
+	d := &decoder{
+		name:       name,
+		b:          b,
+		lex:        &lexer{b: b, s: s},
+		stack:      make([]step, 0, 8),
+		categories: keysOf(Categories),
+		stages:     keysOf(Stages),
+		noteKinds:  keysOf(NoteKinds),
+		tabs:       make([]string, len(Tabs)),
+	}
+	for i, t := range Tabs {
+		d.tabs[i] = t.ID
+	}
 	ds := new(Dataset)
 	stopped := d.run(ds, readArticle)
 	if err := d.err(stopped); err != nil {

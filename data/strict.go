@@ -57,6 +57,7 @@ type syntaxError struct {
 
 type lexer struct {
 	b    []byte
+	s    string // the same bytes as b: strings without escapes are sliced from it
 	i    int
 	open []int // offsets of the objects and arrays being read
 }
@@ -146,94 +147,156 @@ func (l *lexer) enter() {
 	l.i++
 }
 
-// object reads an object; member is called for each key with the lexer
-// at the member's value, and must consume the value.
-func (l *lexer) object(member func(key string, keyOff int)) {
+// objOpen consumes the '{' at l.i. It returns false, having consumed the
+// closing '}' too, when the object is empty; otherwise objKey reads the
+// first member's key.
+func (l *lexer) objOpen() bool {
 	l.enter()
 	l.ws()
 	if l.i < len(l.b) && l.b[l.i] == '}' {
 		l.i++
 		l.open = l.open[:len(l.open)-1]
+		return false
+	}
+	return true
+}
+
+// objKey reads a member's key and the ':' after it, leaving the lexer at
+// the member's value, which the caller must consume.
+func (l *lexer) objKey() (key string, keyOff int) {
+	l.ws()
+	if l.i >= len(l.b) {
+		l.eof()
+	}
+	if l.b[l.i] != '"' {
+		l.fail(l.i, "syntax error: unexpected %s, want a field name in double quotes", l.describe(l.i))
+	}
+	key, keyOff = l.readString()
+	l.ws()
+	if l.i >= len(l.b) {
+		l.eof()
+	}
+	if l.b[l.i] != ':' {
+		l.fail(l.i, "syntax error: unexpected %s after field name %q, want ':'", l.describe(l.i), key)
+	}
+	l.i++
+	return key, keyOff
+}
+
+// objNext reads what follows the value of member key: it returns true
+// after a ',' (another member follows) and false after the closing '}'.
+func (l *lexer) objNext(key string) bool {
+	l.ws()
+	if l.i >= len(l.b) {
+		l.eof()
+	}
+	switch l.b[l.i] {
+	case ',':
+		comma := l.i
+		l.i++
+		l.ws()
+		if l.i < len(l.b) && l.b[l.i] == '}' {
+			l.fail(comma, "syntax error: trailing comma before '}'")
+		}
+		return true
+	case '}':
+		l.i++
+		l.open = l.open[:len(l.open)-1]
+		return false
+	}
+	l.fail(l.i, "syntax error: unexpected %s after the value of %q, want ',' or '}'", l.describe(l.i), key)
+	return false
+}
+
+// object reads an object; member is called for each key with the lexer
+// at the member's value, and must consume the value.
+func (l *lexer) object(member func(key string, keyOff int)) {
+	if !l.objOpen() {
 		return
 	}
 	for {
-		l.ws()
-		if l.i >= len(l.b) {
-			l.eof()
-		}
-		if l.b[l.i] != '"' {
-			l.fail(l.i, "syntax error: unexpected %s, want a field name in double quotes", l.describe(l.i))
-		}
-		key, keyOff := l.readString()
-		l.ws()
-		if l.i >= len(l.b) {
-			l.eof()
-		}
-		if l.b[l.i] != ':' {
-			l.fail(l.i, "syntax error: unexpected %s after field name %q, want ':'", l.describe(l.i), key)
-		}
-		l.i++
+		key, keyOff := l.objKey()
 		member(key, keyOff)
-		l.ws()
-		if l.i >= len(l.b) {
-			l.eof()
-		}
-		switch l.b[l.i] {
-		case ',':
-			comma := l.i
-			l.i++
-			l.ws()
-			if l.i < len(l.b) && l.b[l.i] == '}' {
-				l.fail(comma, "syntax error: trailing comma before '}'")
-			}
-			continue
-		case '}':
-			l.i++
-			l.open = l.open[:len(l.open)-1]
+		if !l.objNext(key) {
 			return
 		}
-		l.fail(l.i, "syntax error: unexpected %s after the value of %q, want ',' or '}'", l.describe(l.i), key)
 	}
 }
 
-// array reads an array; elem is called for each element with the lexer at
-// the element, and must consume it.
-func (l *lexer) array(elem func(i int)) {
+// arrOpen consumes the '[' at l.i. It returns false, having consumed the
+// closing ']' too, when the array is empty; otherwise the lexer is at the
+// first element, which the caller must consume before calling arrNext.
+func (l *lexer) arrOpen() bool {
 	l.enter()
 	l.ws()
 	if l.i < len(l.b) && l.b[l.i] == ']' {
 		l.i++
 		l.open = l.open[:len(l.open)-1]
+		return false
+	}
+	return true
+}
+
+// arrNext reads what follows an element: it returns true after a ','
+// (another element follows) and false after the closing ']'.
+func (l *lexer) arrNext() bool {
+	l.ws()
+	if l.i >= len(l.b) {
+		l.eof()
+	}
+	switch l.b[l.i] {
+	case ',':
+		comma := l.i
+		l.i++
+		l.ws()
+		if l.i < len(l.b) && l.b[l.i] == ']' {
+			l.fail(comma, "syntax error: trailing comma before ']'")
+		}
+		return true
+	case ']':
+		l.i++
+		l.open = l.open[:len(l.open)-1]
+		return false
+	}
+	l.fail(l.i, "syntax error: unexpected %s after an array element, want ',' or ']'", l.describe(l.i))
+	return false
+}
+
+// array reads an array; elem is called for each element with the lexer at
+// the element, and must consume it.
+func (l *lexer) array(elem func(i int)) {
+	if !l.arrOpen() {
 		return
 	}
 	for n := 0; ; n++ {
 		elem(n)
-		l.ws()
-		if l.i >= len(l.b) {
-			l.eof()
-		}
-		switch l.b[l.i] {
-		case ',':
-			comma := l.i
-			l.i++
-			l.ws()
-			if l.i < len(l.b) && l.b[l.i] == ']' {
-				l.fail(comma, "syntax error: trailing comma before ']'")
-			}
-			continue
-		case ']':
-			l.i++
-			l.open = l.open[:len(l.open)-1]
+		if !l.arrNext() {
 			return
 		}
-		l.fail(l.i, "syntax error: unexpected %s after an array element, want ',' or ']'", l.describe(l.i))
 	}
 }
 
-// readString reads the string at l.i and returns it with its offset.
+// readString reads the string at l.i and returns it with its offset. A
+// string without escapes is a slice of l.s; it allocates nothing.
 func (l *lexer) readString() (string, int) {
 	start := l.i
 	i := start + 1
+	for b := l.b; i < len(b); i++ {
+		c := b[i]
+		if c == '"' {
+			l.i = i + 1
+			return l.s[start+1 : i], start
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+	}
+	return l.readStringSlow(start, i)
+}
+
+// readStringSlow goes on reading the string at offset start from offset i,
+// where the first escape, control character or the end of input is.
+func (l *lexer) readStringSlow(start, i int) (string, int) {
 	var buf []byte
 	for {
 		if i >= len(l.b) {
@@ -244,7 +307,7 @@ func (l *lexer) readString() (string, int) {
 		case c == '"':
 			l.i = i + 1
 			if buf == nil {
-				return string(l.b[start+1 : i]), start
+				return l.s[start+1 : i], start
 			}
 			return string(buf), start
 		case c == '\n' || c == '\r':
@@ -309,9 +372,9 @@ func (l *lexer) hex4(i int) rune {
 	if i+6 > len(l.b) {
 		l.fail(i, "syntax error: invalid \\u escape")
 	}
-	v, err := strconv.ParseUint(string(l.b[i+2:i+6]), 16, 32)
+	v, err := strconv.ParseUint(l.s[i+2:i+6], 16, 32)
 	if err != nil {
-		l.fail(i, "syntax error: invalid \\u escape %q", string(l.b[i:i+6]))
+		l.fail(i, "syntax error: invalid \\u escape %q", l.s[i:i+6])
 	}
 	return rune(v)
 }
@@ -350,14 +413,14 @@ func (l *lexer) readNumber() (string, int) {
 		l.fail(start, "syntax error: invalid number %s", l.describe(start))
 	}
 	l.i = i
-	return string(l.b[start:i]), start
+	return l.s[start:i], start
 }
 
 // readLiteral reads true, false or null.
 func (l *lexer) readLiteral() (string, int) {
 	start := l.i
-	for _, w := range []string{"true", "false", "null"} {
-		if bytes.HasPrefix(l.b[start:], []byte(w)) &&
+	for _, w := range [...]string{"true", "false", "null"} {
+		if strings.HasPrefix(l.s[start:], w) &&
 			(start+len(w) == len(l.b) || !isWordByte(l.b[start+len(w)])) {
 			l.i += len(w)
 			return w, start
@@ -414,8 +477,8 @@ type found struct{ off int }
 // offset off of b, which must be syntactically valid JSON, or of the
 // deepest value on the path that exists. For duplicate keys it follows the
 // first.
-func findFrom(b []byte, off int, p path) (res int) {
-	l := &lexer{b: b, i: off}
+func findFrom(b []byte, s string, off int, p path) (res int) {
+	l := &lexer{b: b, s: s, i: off}
 	defer func() {
 		switch r := recover().(type) {
 		case nil:
@@ -468,6 +531,9 @@ func lineCol(b []byte, off int) (line, col int) {
 // firstInvalidUTF8 returns the offset of the first byte of b that is not
 // part of valid UTF-8, or -1.
 func firstInvalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			i++
