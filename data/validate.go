@@ -314,24 +314,33 @@ func (d *decoder) article(ds *Dataset, readArticle func(string) ([]byte, error))
 	}
 	ds.Article = string(a)
 	folded := Fold(ds.Article)
-	in := func(s string) bool { return strings.Contains(folded, Fold(s)) }
+	// Many things quote the same sentence: each is looked up once.
+	found := make(map[string]bool)
+	in := func(s string) bool {
+		ok, seen := found[s]
+		if !seen {
+			ok = strings.Contains(folded, Fold(s))
+			found[s] = ok
+		}
+		return ok
+	}
 	for i, f := range ds.Figures {
-		if strings.TrimSpace(f.Source) != "" && !in(f.Source) {
+		if !isBlank(f.Source) && !in(f.Source) {
 			d.addAt(path{"figures", i, "source"}, "source sentence not found in article")
 		}
 	}
 	for i, pr := range ds.Projects {
-		if strings.TrimSpace(pr.Source) != "" && !in(pr.Source) {
+		if !isBlank(pr.Source) && !in(pr.Source) {
 			d.addAt(path{"projects", i, "source"}, "source sentence not found in article")
 		}
 	}
 	for i, s := range ds.Structures {
-		if strings.TrimSpace(s.Source) != "" && !in(s.Source) {
+		if !isBlank(s.Source) && !in(s.Source) {
 			d.addAt(path{"structures", i, "source"}, "source sentence not found in article")
 		}
 	}
 	for i, n := range ds.Notes {
-		if strings.TrimSpace(n.Quote) != "" && !in(n.Quote) {
+		if !isBlank(n.Quote) && !in(n.Quote) {
 			d.addAt(path{"notes", i, "quote"}, "quote not found in article")
 		}
 	}
