@@ -184,6 +184,7 @@ func parse(name string, b []byte, s string, readArticle func(string) ([]byte, er
 		b:          b,
 		lex:        &lexer{b: b, s: s},
 		stack:      make([]step, 0, 8),
+		hintN:      -1,
 		categories: keysOf(Categories),
 		stages:     keysOf(Stages),
 		noteKinds:  keysOf(NoteKinds),

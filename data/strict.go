@@ -547,3 +547,51 @@ func firstInvalidUTF8(b []byte) int {
 	}
 	return -1
 }
+
+// countElems estimates the number of elements of the array at offset i of
+// b (b[i] is '['), as a capacity hint: it counts the commas between the
+// array's elements, without checking the syntax (the count is exact for
+// valid JSON). It returns the hint and
+// the length of the array in bytes (of the rest of b when the array is not
+// closed).
+func countElems(b []byte, i int) (n, size int) {
+	start, depth := i, 0
+	j := i + 1
+	for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+		j++
+	}
+	if j < len(b) && b[j] == ']' {
+		return 0, j + 1 - start
+	}
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case '"':
+			for {
+				j := bytes.IndexByte(b[i+1:], '"')
+				if j < 0 {
+					return n + 1, len(b) - start
+				}
+				i += 1 + j
+				k := i - 1
+				for k > start && b[k] == '\\' {
+					k--
+				}
+				if (i-1-k)%2 == 0 { // not escaped
+					break
+				}
+			}
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+			if depth == 0 {
+				return n + 1, i + 1 - start
+			}
+		case ',':
+			if depth == 1 {
+				n++
+			}
+		}
+	}
+	return n + 1, len(b) - start
+}

@@ -35,6 +35,9 @@ type decoder struct {
 	// be read, so that "not listed in any group" is not reported.
 	groupsPartial bool
 
+	// the last array counted by capHint: its offset, countElems' results
+	hintOff, hintN, hintSize int
+
 	// the allowed values of the enumerations, sorted
 	categories, stages, noteKinds, tabs []string
 }
@@ -236,6 +239,9 @@ func (d *decoder) array(elem func(i int)) (n int, ok bool) {
 	l := d.lex
 	top := len(d.stack) == 1
 	var offs []int
+	if top {
+		offs = make([]int, 0, d.capHint(off, 64))
+	}
 	if l.arrOpen() {
 		for i := 0; ; i++ {
 			if top {
@@ -258,6 +264,17 @@ func (d *decoder) array(elem func(i int)) (n int, ok bool) {
 		d.elemOff[d.stack[0].key] = offs
 	}
 	return n, true
+}
+
+// capHint returns a capacity for the elements of the array at offset off
+// (the number of its elements, if it is valid), at most one for each
+// minSize bytes of the array, so that invalid input cannot make it large.
+func (d *decoder) capHint(off, minSize int) int {
+	if off != d.hintOff || d.hintN < 0 {
+		d.hintOff = off
+		d.hintN, d.hintSize = countElems(d.b, off)
+	}
+	return min(d.hintN, d.hintSize/minSize+1)
 }
 
 // nonEmpty reports a list that must have elements.
@@ -491,6 +508,7 @@ func (d *decoder) dataset(ds *Dataset) {
 		case 1:
 			d.meta(&ds.Meta)
 		case 2: // groups
+			presize(d, &ds.Groups)
 			n, ok := d.array(func(i int) {
 				ds.Groups = append(ds.Groups, Group{})
 				d.group(&ds.Groups[i])
@@ -498,28 +516,44 @@ func (d *decoder) dataset(ds *Dataset) {
 			d.nonEmpty(n, ok, "group")
 			d.groupsPartial = d.groupsPartial || !ok
 		case 3: // figures
+			presize(d, &ds.Figures)
 			n, ok := d.array(func(i int) {
 				ds.Figures = append(ds.Figures, Figure{})
 				d.figure(&ds.Figures[i])
 			})
 			d.nonEmpty(n, ok, "figure")
 		case 4: // projects
+			presize(d, &ds.Projects)
 			d.array(func(i int) {
 				ds.Projects = append(ds.Projects, Project{})
 				d.project(&ds.Projects[i])
 			})
 		case 5: // structures
+			presize(d, &ds.Structures)
 			d.array(func(i int) {
 				ds.Structures = append(ds.Structures, Structure{})
 				d.structure(&ds.Structures[i])
 			})
 		case 6: // notes
+			presize(d, &ds.Notes)
 			d.array(func(i int) {
 				ds.Notes = append(ds.Notes, Note{})
 				d.note(&ds.Notes[i])
 			})
 		}
 	})
+}
+
+// presize gives *list room for the elements of the array the lexer is at,
+// when it is a non-empty array. A valid element of the dataset's lists is
+// an object with at least four fields (some of them objects): about 64
+// bytes or more.
+func presize[T any](d *decoder, list *[]T) {
+	if kind, off := d.lex.peek(); kind == kindArray {
+		if n := d.capHint(off, 64); n > 0 {
+			*list = make([]T, 0, n)
+		}
+	}
 }
 
 var metaFields = newFieldSet("meta",
