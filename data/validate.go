@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -313,13 +314,13 @@ func (d *decoder) article(ds *Dataset, readArticle func(string) ([]byte, error))
 		return
 	}
 	ds.Article = string(a)
-	folded := Fold(ds.Article)
+	folded := newFinder(foldValid(ds.Article))
 	// Many things quote the same sentence: each is looked up once.
 	found := make(map[string]bool)
 	in := func(s string) bool {
 		ok, seen := found[s]
 		if !seen {
-			ok = strings.Contains(folded, Fold(s))
+			ok = folded.contains(foldValid(s))
 			found[s] = ok
 		}
 		return ok
@@ -380,4 +381,89 @@ func sumDecimals(e *Expr, ds *Dataset) (int, bool) {
 	l, ok1 := sumDecimals(e.left, ds)
 	r, ok2 := sumDecimals(e.right, ds)
 	return max(l, r), ok1 && ok2
+}
+
+// foldValid is Fold for valid UTF-8 (which the article and every string
+// of a dataset are): it removes the white space (unicode.IsSpace) of s,
+// copying runs of other bytes at once, and returns s itself when it has
+// none.
+func foldValid(s string) string {
+	var b []byte
+	last := 0 // start of the run not yet copied
+	for i := 0; i < len(s); {
+		c, n := s[i], 1
+		space := false
+		switch {
+		case c < utf8.RuneSelf:
+			space = c == ' ' || c >= '\t' && c <= '\r'
+		case c == 0xC2 || c >= 0xE1 && c <= 0xE3: // where the other spaces are
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		case c >= 0xF0:
+			n = 4
+		case c >= 0xE0:
+			n = 3
+		default:
+			n = 2
+		}
+		if space {
+			if b == nil {
+				b = make([]byte, 0, len(s))
+			}
+			b = append(b, s[last:i]...)
+			last = i + n
+		}
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}
+
+// finder finds strings in a text by looking for the rarest byte of each.
+type finder struct {
+	text  string
+	count [256]int // how often each byte occurs in text
+}
+
+func newFinder(text string) *finder {
+	f := &finder{text: text}
+	for i := 0; i < len(text); i++ {
+		f.count[text[i]]++
+	}
+	return f
+}
+
+// contains reports whether q occurs in the text, as strings.Contains.
+func (f *finder) contains(q string) bool {
+	t := f.text
+	if len(q) == 0 {
+		return true
+	}
+	if len(q) > len(t) {
+		return false
+	}
+	k := 0 // the rarest byte of q, at q[k]
+	for i := 1; i < len(q); i++ {
+		if f.count[q[i]] < f.count[q[k]] {
+			k = i
+		}
+	}
+	if f.count[q[k]] == 0 {
+		return false
+	}
+	c, end := q[k], len(t)-len(q)+k+1 // q[k] can be at t[k:end]
+	for i := k; i < end; i++ {
+		j := strings.IndexByte(t[i:end], c)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if t[i-k:i-k+len(q)] == q {
+			return true
+		}
+	}
+	return false
 }
