@@ -17,6 +17,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
 
 	// Must stay: keeps Bubble Tea from querying the terminal at init.
@@ -250,7 +251,13 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 	lipgloss.SetHasDarkBackground(dark)
 	c := model.NewCommon(ds, views.NewStyles(r, dark), *ascii)
 	defer c.Zones.Close()
-	p := tea.NewProgram(model.New(c, l), opts...)
+	m := model.New(c, l)
+	// Lay out for the terminal's size now, so that the first frame Bubble
+	// Tea draws is the dashboard, not a blank screen waiting for the size.
+	if w, h, err := term.GetSize(out.Fd()); err == nil {
+		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	}
+	p := tea.NewProgram(m, opts...)
 	// Bubble Tea restores the terminal on ctrl+c and SIGTERM; SIGHUP (the
 	// terminal went away) must not leave raw mode or the alternate screen.
 	sig := make(chan os.Signal, 1)
