@@ -432,7 +432,7 @@ func TestE2EDashboard(t *testing.T) {
 	s.waitFor(s.press("1"), "[1 Overview]")
 
 	s.waitFor(s.press("/"), "search figures and projects")
-	s.waitFor(s.press("2406"), "results · enter to jump", "Micro-grid workers")
+	s.waitFor(s.press("2406"), "matches: 1 · enter to jump", "Micro-grid workers")
 	// enter jumps to the figure: the governance tab, with it selected.
 	s.waitFor(s.press("\r"), "[4 Governance]", "> Micro-grid workers")
 	// enter opens the detail, with the article's sentence verbatim.
@@ -454,7 +454,7 @@ func TestE2EChinese(t *testing.T) {
 	s := startTerm(t, termOpts{answer: true, env: []string{"LANG=zh_CN.UTF-8"}})
 	s.waitFor(0, "[1 总览]", "2 产业", "5 项目")
 	s.waitFor(s.press("/"), "搜索指标与项目")
-	s.waitFor(s.press("2406"), "个结果", "微网格员")
+	s.waitFor(s.press("2406"), "结果:1", "微网格员")
 	s.waitFor(s.press("\r"), "[4 治理]", "> 微网格员")
 	s.waitFor(s.press("\r"), "原文出处", "选聘2406名党员群众担任微网格员")
 	s.waitFor(s.press("\x1b"), "> 微网格员")

@@ -32,7 +32,7 @@ var (
 var (
 	MsgSearchHint  = Msg{ZH: "搜索指标与项目:中文、English、编号或数值", EN: "search figures and projects: 中文, English, id or value"}
 	MsgNoHits      = Msg{ZH: "没有匹配结果", EN: "no matches"}
-	MsgHits        = Msg{ZH: "%d 个结果 · enter 跳转 · esc 取消", EN: "%d results · enter to jump · esc to cancel"}
+	MsgHits        = Msg{ZH: "结果:%d · enter 跳转 · esc 取消", EN: "matches: %d · enter to jump · esc to cancel"}
 	MsgLangName    = Msg{ZH: "中文", EN: "English"}
 	MsgHelpTitle   = Msg{ZH: "按键(? 或 esc 关闭)", EN: "Keys (? or esc to close)"}
 	MsgExported    = Msg{ZH: "已导出:%s", EN: "exported to %s"}
