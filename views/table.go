@@ -72,10 +72,18 @@ func layoutColumns(cols []column, nat []int, avail int) []int {
 		return t
 	}
 	for total() > avail {
-		// Shrink the widest column that can still give: widths even out
-		// instead of one column collapsing.
+		// The last column (comparison, status or source: text that reads
+		// well cut short) gives first, down to half its width; then the widest
+		// column that can still give, so that widths even out instead of
+		// one column collapsing.
 		best, room := -1, 0
+		if j := len(cols) - 1; w[j] > max(cols[j].min, nat[j]/2) {
+			best, room = j, w[j]-max(cols[j].min, nat[j]/2)
+		}
 		for j, c := range cols {
+			if best == len(cols)-1 {
+				break
+			}
 			if w[j] > c.min && (best < 0 || w[j] > w[best]) {
 				best, room = j, w[j]-c.min
 			}
