@@ -186,6 +186,15 @@ func (l *lexer) objKey() (key string, keyOff int) {
 // objNext reads what follows the value of member key: it returns true
 // after a ',' (another member follows) and false after the closing '}'.
 func (l *lexer) objNext(key string) bool {
+	return l.next('}', func() {
+		l.fail(l.i, "syntax error: unexpected %s after the value of %q, want ',' or '}'", l.describe(l.i), key)
+	})
+}
+
+// next reads what follows a member or an element: true after a ',' (one
+// more follows), false after the closing byte; anything else is reported
+// by bad, which does not return.
+func (l *lexer) next(closing byte, bad func()) bool {
 	l.ws()
 	if l.i >= len(l.b) {
 		l.eof()
@@ -195,16 +204,16 @@ func (l *lexer) objNext(key string) bool {
 		comma := l.i
 		l.i++
 		l.ws()
-		if l.i < len(l.b) && l.b[l.i] == '}' {
-			l.fail(comma, "syntax error: trailing comma before '}'")
+		if l.i < len(l.b) && l.b[l.i] == closing {
+			l.fail(comma, "syntax error: trailing comma before '%c'", closing)
 		}
 		return true
-	case '}':
+	case closing:
 		l.i++
 		l.open = l.open[:len(l.open)-1]
 		return false
 	}
-	l.fail(l.i, "syntax error: unexpected %s after the value of %q, want ',' or '}'", l.describe(l.i), key)
+	bad()
 	return false
 }
 
@@ -240,26 +249,9 @@ func (l *lexer) arrOpen() bool {
 // arrNext reads what follows an element: it returns true after a ','
 // (another element follows) and false after the closing ']'.
 func (l *lexer) arrNext() bool {
-	l.ws()
-	if l.i >= len(l.b) {
-		l.eof()
-	}
-	switch l.b[l.i] {
-	case ',':
-		comma := l.i
-		l.i++
-		l.ws()
-		if l.i < len(l.b) && l.b[l.i] == ']' {
-			l.fail(comma, "syntax error: trailing comma before ']'")
-		}
-		return true
-	case ']':
-		l.i++
-		l.open = l.open[:len(l.open)-1]
-		return false
-	}
-	l.fail(l.i, "syntax error: unexpected %s after an array element, want ',' or ']'", l.describe(l.i))
-	return false
+	return l.next(']', func() {
+		l.fail(l.i, "syntax error: unexpected %s after an array element, want ',' or ']'", l.describe(l.i))
+	})
 }
 
 // array reads an array; elem is called for each element with the lexer at
