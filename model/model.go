@@ -91,6 +91,15 @@ func New(c *Common, lang data.Lang) *Model {
 	m.search.input = textinput.New()
 	m.search.input.Prompt = "/ "
 	m.search.input.CharLimit = 64
+	// Every style comes from Common.Styles: the input's defaults use the
+	// global renderer, which would bring colours into plain output.
+	st := c.Styles
+	m.search.input.PromptStyle = st.Key
+	m.search.input.TextStyle = st.Label
+	m.search.input.PlaceholderStyle = st.Muted
+	m.search.input.CompletionStyle = st.Muted
+	m.search.input.Cursor.Style = st.Label
+	m.search.input.Cursor.TextStyle = st.Label
 	m.setLang(lang)
 	return m
 }

@@ -2,26 +2,16 @@ package model
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
-	"github.com/muesli/termenv"
 
 	"macun-tui/data"
 	"macun-tui/views"
 )
-
-func TestMain(m *testing.M) {
-	// Bubbles that style with the default renderer (the text input's
-	// cursor) must not depend on the terminal the tests run in.
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
 
 // newModel is the root model with plain styles at a size.
 func newModel(t testing.TB, l data.Lang, w, h int, ascii bool) *Model {

@@ -2,27 +2,17 @@ package views_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/muesli/termenv"
 
 	"macun-tui/data"
 	"macun-tui/model"
 	"macun-tui/views"
 )
-
-func TestMain(m *testing.M) {
-	// The search input's cursor is styled with the default renderer: keep
-	// it free of escape codes whatever terminal runs the tests.
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
 
 // screen is the real root model with plain styles at a size, on a tab.
 func screen(t *testing.T, l data.Lang, w, h, tab int) *model.Model {
