@@ -46,14 +46,14 @@ func runExport(args []string, stdout io.Writer) error {
 	var tabs []string
 	switch {
 	case *tab == "all":
-		tabs = tabIDs()
+		tabs = data.TabIDs()
 	case views.HasView(*tab):
 		if _, ok := data.TabByID(*tab); ok {
 			tabs = []string{*tab}
 		}
 	}
 	if tabs == nil {
-		return usageError{fmt.Sprintf("--tab must be one of %s or all, not %q", strings.Join(tabIDs(), ", "), *tab)}
+		return usageError{fmt.Sprintf("--tab must be one of %s or all, not %q", strings.Join(data.TabIDs(), ", "), *tab)}
 	}
 	if !slices.Contains(exportFormats, *format) {
 		return usageError{fmt.Sprintf("--format must be one of %s, not %q", strings.Join(exportFormats, ", "), *format)}

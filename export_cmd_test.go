@@ -45,7 +45,7 @@ func TestExportDefaults(t *testing.T) {
 	}{{"zh_CN.UTF-8", data.ZH}, {"en_GB.UTF-8", data.EN}, {"C", data.EN}} {
 		t.Setenv("LC_ALL", env.val)
 		out := exportOK(t)
-		want := views.ExportText(data.Default(), tabIDs(), views.Options{Width: 100, Lang: env.lang, Mode: views.ModeCharts})
+		want := views.ExportText(data.Default(), data.TabIDs(), views.Options{Width: 100, Lang: env.lang, Mode: views.ModeCharts})
 		if out != want {
 			t.Errorf("LC_ALL=%s: default export is not all tabs as text at 100 in %s", env.val, env.lang)
 		}
@@ -119,7 +119,7 @@ func TestExportCSVRoundTrip(t *testing.T) {
 			}
 			tabs := []string{tab}
 			if tab == "all" {
-				tabs = tabIDs()
+				tabs = data.TabIDs()
 			}
 			rows := recs[1:]
 			for _, id := range tabs {
@@ -171,7 +171,7 @@ func TestExportJSONRoundTrip(t *testing.T) {
 			}
 			tabs := []string{tab}
 			if tab == "all" {
-				tabs = tabIDs()
+				tabs = data.TabIDs()
 			}
 			if len(doc.Tabs) != len(tabs) {
 				t.Fatalf("%s %s: %d tabs", lang, tab, len(doc.Tabs))

@@ -229,7 +229,7 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 	if !isFile || !isatty.IsTerminal(out.Fd()) {
 		// Not a terminal: print what the dashboard would show, as text.
 		o := views.Options{Width: envWidth(), Lang: l, ASCII: *ascii}
-		_, err := io.WriteString(stdout, views.ExportText(ds, tabIDs(), o))
+		_, err := io.WriteString(stdout, views.ExportText(ds, data.TabIDs(), o))
 		return err
 	}
 	// 120 fps, Bubble Tea v1's most: the first frame and every key show up to
@@ -273,14 +273,6 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 		return nil
 	}
 	return err
-}
-
-func tabIDs() []string {
-	ids := make([]string, len(data.Tabs))
-	for i, t := range data.Tabs {
-		ids[i] = t.ID
-	}
-	return ids
 }
 
 // envWidth is the width for text output when stdout is not a terminal:

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"macun-tui/data"
 )
 
 // TestREADMEScreens checks that the tab pictures in the README are what
@@ -16,7 +18,7 @@ func TestREADMEScreens(t *testing.T) {
 		t.Fatal(err)
 	}
 	readme := string(b)
-	for _, tab := range tabIDs() {
+	for _, tab := range data.TabIDs() {
 		name := strings.ToUpper(tab[:1]) + tab[1:]
 		head := "<summary>" + name + " (English, 100 columns)</summary>\n\n```text\n"
 		i := strings.Index(readme, head)

@@ -50,6 +50,15 @@ var Tabs = []Tab{
 	{ID: "projects", Title: Text{ZH: "项目", EN: "Projects"}},
 }
 
+// TabIDs are the ids of Tabs, in order.
+func TabIDs() []string {
+	ids := make([]string, len(Tabs))
+	for i, t := range Tabs {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
 // TabByID returns the tab with the given id.
 func TabByID(id string) (Tab, bool) {
 	for _, t := range Tabs {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -85,7 +87,7 @@ func TestExportTextIsScreen(t *testing.T) {
 						t.Fatalf("%s %d %s: no Sources block", l, w, tab.ID)
 					}
 					if part != screen {
-						t.Errorf("%s w=%d mode=%d %s: export differs from the screen:\n%s", l, w, mode, tab.ID, exportDiff(part, screen))
+						t.Errorf("%s w=%d mode=%d %s: export differs from the screen:\n%s", l, w, mode, tab.ID, udiff.Unified("screen", "export", screen, part))
 					}
 					src := strings.Join(views.SourcesBlock(ds, []string{tab.ID}, o), "\n") + "\n"
 					if got != screen+"\n\n"+src {
@@ -99,28 +101,11 @@ func TestExportTextIsScreen(t *testing.T) {
 				all := views.ExportText(ds, tabs, o)
 				want := strings.Join(screens, "\n\n") + "\n\n" + strings.Join(views.SourcesBlock(ds, tabs, o), "\n") + "\n"
 				if all != want {
-					t.Errorf("%s w=%d mode=%d: export of all tabs differs:\n%s", l, w, mode, exportDiff(all, want))
+					t.Errorf("%s w=%d mode=%d: export of all tabs differs:\n%s", l, w, mode, udiff.Unified("want", "got", want, all))
 				}
 			}
 		}
 	}
-}
-
-func exportDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < max(len(g), len(w)); i++ {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b || i >= len(g) || i >= len(w) {
-			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, a, b)
-		}
-	}
-	return "equal"
 }
 
 // runExportKey presses e and delivers the result, as the program would.

@@ -9,19 +9,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aymanbagabas/go-udiff"
+
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 
 	"macun-tui/data"
 )
-
-func exportTabs() []string {
-	ids := make([]string, len(data.Tabs))
-	for i, t := range data.Tabs {
-		ids[i] = t.ID
-	}
-	return ids
-}
 
 // exportAll renders every format for every tab on its own and for all
 // tabs together.
@@ -29,8 +23,8 @@ func exportAll(t *testing.T, o Options) map[string]string {
 	t.Helper()
 	ds := data.Default()
 	out := map[string]string{}
-	sets := [][]string{exportTabs()}
-	for _, tab := range exportTabs() {
+	sets := [][]string{data.TabIDs()}
+	for _, tab := range data.TabIDs() {
 		sets = append(sets, []string{tab})
 	}
 	for _, tabs := range sets {
@@ -77,7 +71,7 @@ func TestExportTextWidth(t *testing.T) {
 			for _, mode := range []Mode{ModeCharts, ModeTable} {
 				for _, ascii := range []bool{false, true} {
 					o := Options{Width: w, Lang: l, Mode: mode, ASCII: ascii}
-					s := ExportText(ds, exportTabs(), o)
+					s := ExportText(ds, data.TabIDs(), o)
 					for n, line := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
 						if got := ansi.StringWidth(line); got > w {
 							t.Errorf("%+v line %d is %d cells: %q", o, n+1, got, line)
@@ -106,7 +100,7 @@ func TestExportTextWidth(t *testing.T) {
 // In ASCII mode the English export is 7-bit except the article's own
 // (Chinese) words: every bar and rule is.
 func TestExportTextASCIIBars(t *testing.T) {
-	s := ExportText(data.Default(), exportTabs(), Options{Width: 80, Lang: data.EN, ASCII: true})
+	s := ExportText(data.Default(), data.TabIDs(), Options{Width: 80, Lang: data.EN, ASCII: true})
 	if !strings.Contains(s, "#####") || !strings.Contains(s, "-----") {
 		t.Errorf("no ASCII bars or rules in:\n%s", s)
 	}
@@ -118,7 +112,7 @@ func TestExportTextASCIIBars(t *testing.T) {
 	if !strings.Contains(table, "  #36 ") || strings.Contains(table, "?3") {
 		t.Errorf("paragraph references in ASCII:\n%s", table)
 	}
-	plain := ExportText(data.Default(), exportTabs(), Options{Width: 80, Lang: data.EN})
+	plain := ExportText(data.Default(), data.TabIDs(), Options{Width: 80, Lang: data.EN})
 	if !strings.Contains(plain, "█") {
 		t.Error("no block characters in the default export")
 	}
@@ -131,7 +125,7 @@ func TestExportTextLayout(t *testing.T) {
 	for _, l := range data.Langs {
 		o := Options{Width: 72, Lang: l, Mode: ModeTable}
 		var parts []string
-		for _, tab := range exportTabs() {
+		for _, tab := range data.TabIDs() {
 			var ls []string
 			for _, x := range TabText(ds, tab, o, PlainStyles()) {
 				ls = append(ls, strings.TrimRight(x, " "))
@@ -139,12 +133,12 @@ func TestExportTextLayout(t *testing.T) {
 			parts = append(parts, strings.Join(ls, "\n"))
 		}
 		var src []string
-		for _, x := range SourcesBlock(ds, exportTabs(), o) {
+		for _, x := range SourcesBlock(ds, data.TabIDs(), o) {
 			src = append(src, strings.TrimRight(x, " "))
 		}
 		want := strings.Join(parts, "\n\n") + "\n\n" + strings.Join(src, "\n") + "\n"
-		if got := ExportText(ds, exportTabs(), o); got != want {
-			t.Errorf("%s: export is not tabs + sources:\n%s", l, firstDiff(got, want))
+		if got := ExportText(ds, data.TabIDs(), o); got != want {
+			t.Errorf("%s: export is not tabs + sources:\n%s", l, udiff.Unified("want", "got", want, got))
 		}
 	}
 }
@@ -153,7 +147,7 @@ func TestExportTextLayout(t *testing.T) {
 func TestSourcesBlock(t *testing.T) {
 	ds := data.Default()
 	for _, l := range data.Langs {
-		for _, tab := range exportTabs() {
+		for _, tab := range data.TabIDs() {
 			o := Options{Width: 40, Lang: l}
 			ls := SourcesBlock(ds, []string{tab}, o)
 			if !strings.HasPrefix(ls[0], MsgSources.In(l)) {
@@ -182,7 +176,7 @@ func TestSourcesBlock(t *testing.T) {
 func TestExportCSV(t *testing.T) {
 	ds := data.Default()
 	for _, l := range data.Langs {
-		s, err := ExportCSV(ds, exportTabs(), Options{Lang: l})
+		s, err := ExportCSV(ds, data.TabIDs(), Options{Lang: l})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -200,7 +194,7 @@ func TestExportCSV(t *testing.T) {
 		for _, r := range recs[1:] {
 			byTab[r[0]] = append(byTab[r[0]], r)
 		}
-		for _, tab := range exportTabs() {
+		for _, tab := range data.TabIDs() {
 			figs := ds.FiguresOfTab(tab)
 			rows := byTab[tab]
 			if len(rows) != len(figs) {
@@ -232,7 +226,7 @@ func TestExportCSV(t *testing.T) {
 func TestExportJSON(t *testing.T) {
 	ds := data.Default()
 	for _, l := range data.Langs {
-		s, err := ExportJSON(ds, exportTabs(), Options{Lang: l})
+		s, err := ExportJSON(ds, data.TabIDs(), Options{Lang: l})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -353,7 +347,7 @@ func checkMarkdownTables(t *testing.T, what, md string) int {
 func TestExportMarkdown(t *testing.T) {
 	ds := data.Default()
 	for _, l := range data.Langs {
-		md := ExportMarkdown(ds, exportTabs(), Options{Lang: l})
+		md := ExportMarkdown(ds, data.TabIDs(), Options{Lang: l})
 		if checkMarkdownTables(t, string(l), md) == 0 {
 			t.Fatal("no tables")
 		}
@@ -417,22 +411,6 @@ func TestMarkdownEscape(t *testing.T) {
 }
 
 // firstDiff shows where two texts part.
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < max(len(g), len(w)); i++ {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b || i >= len(g) || i >= len(w) {
-			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, a, b)
-		}
-	}
-	return "equal"
-}
 
 func TestWrapText(t *testing.T) {
 	for _, c := range []struct {
