@@ -10,28 +10,18 @@ import (
 
 // Detail texts.
 var (
-	MsgDUnit       = Msg{ZH: "单位", EN: "Unit"}
-	MsgDPeriod     = Msg{ZH: "时期", EN: "Period"}
-	MsgDComparison = Msg{ZH: "比较", EN: "Comparison"}
-	MsgDRank       = Msg{ZH: "排名范围", EN: "Ranked among"}
-	MsgDDerived    = Msg{ZH: "推算", EN: "Derived"}
-	MsgDQuoted     = Msg{ZH: "原文数字(非推算)", EN: "no: quoted from the article"}
-	MsgDSource     = Msg{ZH: "原文出处", EN: "Source sentence"}
-	MsgDContext    = Msg{ZH: "上下文", EN: "In context"}
-	MsgDNotes      = Msg{ZH: "说明", EN: "Notes"}
-	MsgDValue      = Msg{ZH: "数值", EN: "Value"}
-	MsgDID         = Msg{ZH: "编号", EN: "ID"}
-	MsgDCategory   = Msg{ZH: "类别", EN: "Category"}
-	MsgDStage      = Msg{ZH: "阶段", EN: "Stage"}
-	MsgDStatus     = Msg{ZH: "进展", EN: "Status"}
-	MsgDCovers     = Msg{ZH: "内容与覆盖", EN: "Covers and reaches"}
-	MsgDPrograms   = Msg{ZH: "所属工程", EN: "Programmes"}
-	MsgDFigures    = Msg{ZH: "相关数字", EN: "Figures"}
-	MsgDItems      = Msg{ZH: "内容", EN: "Items"}
-	MsgDKind       = Msg{ZH: "类型", EN: "Kind"}
-	MsgDQuote      = Msg{ZH: "原文", EN: "Article text"}
-	MsgDNotFound   = Msg{ZH: "(在原文中未找到)", EN: "(not found in the article)"}
-	MsgDClose      = Msg{ZH: "esc 关闭", EN: "esc to close"}
+	MsgDUnit     = Msg{ZH: "单位", EN: "Unit"}
+	MsgDRank     = Msg{ZH: "排名范围", EN: "Ranked among"}
+	MsgDDerived  = Msg{ZH: "推算", EN: "Derived"}
+	MsgDQuoted   = Msg{ZH: "原文数字(非推算)", EN: "no: quoted from the article"}
+	MsgDSource   = Msg{ZH: "原文出处", EN: "Source sentence"}
+	MsgDContext  = Msg{ZH: "上下文", EN: "In context"}
+	MsgDNotes    = Msg{ZH: "说明", EN: "Notes"}
+	MsgDID       = Msg{ZH: "编号", EN: "ID"}
+	MsgDCovers   = Msg{ZH: "内容与覆盖", EN: "Covers and reaches"}
+	MsgDPrograms = Msg{ZH: "所属工程", EN: "Programmes"}
+	MsgDFigures  = Msg{ZH: "相关数字", EN: "Figures"}
+	MsgDNotFound = Msg{ZH: "(在原文中未找到)", EN: "(not found in the article)"}
 )
 
 // Detail is the detail pane of an item: every attribute, both labels, the
@@ -115,14 +105,14 @@ func (d *detail) field(name Msg, v string) {
 func (d *detail) figure(f *data.Figure) {
 	l := d.o.Lang
 	d.title(f.Label)
-	d.field(MsgDValue, d.st.Value.Render(FormatValue(f, l)))
+	d.field(MsgColValue, d.st.Value.Render(FormatValue(f, l)))
 	d.field(MsgDUnit, f.Unit.In(l))
-	d.field(MsgDPeriod, f.Period.In(l))
+	d.field(MsgColPeriod, f.Period.In(l))
 	if f.Rank != nil {
 		d.field(MsgDRank, f.Rank.Scope.In(l))
 	}
 	if f.Comparison != nil {
-		d.field(MsgDComparison, f.Comparison.In(l))
+		d.field(MsgColCompare, f.Comparison.In(l))
 	}
 	if f.IsDerived() {
 		d.field(MsgDDerived, f.Derived.Formula+" = "+d.formulaValues(f))
@@ -151,9 +141,9 @@ func (d *detail) formulaValues(f *data.Figure) string {
 func (d *detail) project(p *data.Project) {
 	l := d.o.Lang
 	d.title(p.Name)
-	d.field(MsgDCategory, data.Categories[p.Category].In(l))
-	d.field(MsgDStage, data.Stages[p.Stage].In(l))
-	d.field(MsgDStatus, p.Status.In(l))
+	d.field(MsgColCategory, data.Categories[p.Category].In(l))
+	d.field(MsgColStage, data.Stages[p.Stage].In(l))
+	d.field(MsgColStatus, p.Status.In(l))
 	if p.Covers != nil {
 		d.field(MsgDCovers, p.Covers.In(l))
 	}
