@@ -125,6 +125,13 @@ func (ds *Dataset) Locate(source string) (first, last int) {
 	return int(ix.para[at]), int(ix.para[at+len(q)-1])
 }
 
+// ParagraphOf is the paragraph a source sentence starts in (from 1), or 0
+// when the dataset has no article or the sentence is not in it.
+func (ds *Dataset) ParagraphOf(source string) int {
+	p, _ := ds.Locate(source)
+	return p
+}
+
 // Paragraph returns paragraph n (from 1) of the article.
 func (ds *Dataset) Paragraph(n int) string {
 	ix := ds.articleIdx()

@@ -57,7 +57,7 @@ func SourcesBlock(ds *data.Dataset, tabs []string, o Options) []string {
 	}
 	for _, src := range sources {
 		head := strings.Join(ids[src], ", ") + ":"
-		if p := ParagraphOf(ds, src); p > 0 {
+		if p := ds.ParagraphOf(src); p > 0 {
 			head = strings.Join(ids[src], ", ") + " " + glue("("+fmt.Sprintf(MsgParagraph.In(l), p)+"):")
 		}
 		out = append(out, hanging("- ", head, w)...)
@@ -69,14 +69,6 @@ func SourcesBlock(ds *data.Dataset, tabs []string, o Options) []string {
 		}
 	}
 	return out
-}
-
-// ParagraphOf is the paragraph of the article a source sentence starts in
-// (from 1), or 0 when the dataset has no article or the sentence is not in
-// it.
-func ParagraphOf(ds *data.Dataset, source string) int {
-	p, _ := ds.Locate(source)
-	return p
 }
 
 // rankUnit is a figure's unit, with the scope of a rank.
@@ -174,7 +166,7 @@ func ExportMarkdown(ds *data.Dataset, tabs []string, o Options) string {
 					der = MsgMDYes.In(l) + ": " + f.Derived.Formula
 				}
 				rows = append(rows, []string{f.Label.In(l), FormatNumber(f, l), rankUnit(f, l),
-					f.Period.In(l), cmp, der, SourceRef(ds, f.Source, l)})
+					f.Period.In(l), cmp, der, SourceRef(ds, f.Source)})
 			}
 			mdTable(&b, head, rows)
 			if g.Note != nil {
@@ -187,7 +179,7 @@ func ExportMarkdown(ds *data.Dataset, tabs []string, o Options) string {
 			for i := range ds.Projects {
 				p := &ds.Projects[i]
 				rows = append(rows, []string{p.Name.In(l), data.Categories[p.Category].In(l),
-					data.Stages[p.Stage].In(l), p.Status.In(l), SourceRef(ds, p.Source, l)})
+					data.Stages[p.Stage].In(l), p.Status.In(l), SourceRef(ds, p.Source)})
 			}
 			mdTable(&b, []string{MsgColProject.In(l), MsgColCategory.In(l), MsgColStage.In(l),
 				MsgColStatus.In(l), MsgColSource.In(l)}, rows)
@@ -245,7 +237,7 @@ func mdSources(b *strings.Builder, ds *data.Dataset, tab string, l data.Lang) {
 	b.WriteString("## " + mdEscape(MsgSources.In(l)) + "\n\n")
 	for _, f := range figs {
 		ref := "`" + f.ID + "`"
-		if p := ParagraphOf(ds, f.Source); p > 0 {
+		if p := ds.ParagraphOf(f.Source); p > 0 {
 			ref += " (" + fmt.Sprintf(MsgParagraph.In(l), p) + ")"
 		}
 		b.WriteString("- " + ref + ": " + mdEscape(f.Source) + "\n")
@@ -372,7 +364,7 @@ func ExportJSON(ds *data.Dataset, tabs []string, o Options) (string, error) {
 		jt := JSONTab{ID: tab, Title: t.Title.In(l), Figures: []JSONFigure{}}
 		for _, f := range ds.FiguresOfTab(tab) {
 			jf := JSONFigure{ID: f.ID, Label: f.Label.In(l), Value: f.Value, Unit: f.Unit.In(l),
-				Period: f.Period.In(l), Derived: f.IsDerived(), Source: f.Source, Paragraph: ParagraphOf(ds, f.Source)}
+				Period: f.Period.In(l), Derived: f.IsDerived(), Source: f.Source, Paragraph: ds.ParagraphOf(f.Source)}
 			if f.Comparison != nil {
 				c := f.Comparison.In(l)
 				jf.Comparison = &c
@@ -391,7 +383,7 @@ func ExportJSON(ds *data.Dataset, tabs []string, o Options) (string, error) {
 				p := &ds.Projects[i]
 				jp := JSONProject{ID: p.ID, Name: p.Name.In(l), Category: data.Categories[p.Category].In(l),
 					Stage: data.Stages[p.Stage].In(l), Status: p.Status.In(l), Figures: p.Figures,
-					Source: p.Source, Paragraph: ParagraphOf(ds, p.Source)}
+					Source: p.Source, Paragraph: ds.ParagraphOf(p.Source)}
 				if p.Covers != nil {
 					jp.Covers = p.Covers.In(l)
 				}

@@ -163,7 +163,7 @@ func TestSourcesBlock(t *testing.T) {
 				if !strings.Contains(folded, data.Fold(f.Source)) {
 					t.Errorf("%s %s: no source of %s: %q", l, tab, f.ID, f.Source)
 				}
-				if p := ParagraphOf(ds, f.Source); p == 0 {
+				if p := ds.ParagraphOf(f.Source); p == 0 {
 					t.Errorf("%s: source not in the article", f.ID)
 				} else if !strings.Contains(folded, data.Fold(fmt.Sprintf(MsgParagraph.In(l), p))) {
 					t.Errorf("%s %s: no paragraph %d for %s", l, tab, p, f.ID)

@@ -88,7 +88,7 @@ func (b *builder) figureTable(full bool) {
 		}
 		row := []string{figureLabel(f, l), FormatValue(f, l), f.Period.In(l), cmp}
 		if full {
-			row = append(row, SourceRef(b.ds, f.Source, l))
+			row = append(row, SourceRef(b.ds, f.Source))
 		}
 		return row
 	}, items)
@@ -96,8 +96,8 @@ func (b *builder) figureTable(full bool) {
 
 // SourceRef is a short reference to a source sentence: its paragraph in
 // the article and the sentence itself.
-func SourceRef(ds *data.Dataset, source string, l data.Lang) string {
-	if p, _ := ds.Locate(source); p > 0 {
+func SourceRef(ds *data.Dataset, source string) string {
+	if p := ds.ParagraphOf(source); p > 0 {
 		return "¶" + fmt.Sprint(p) + " " + source
 	}
 	return source
@@ -124,7 +124,7 @@ func (b *builder) projectTable(full bool) {
 		p := &ps[i]
 		row := []string{p.Name.In(l), data.Categories[p.Category].In(l), data.Stages[p.Stage].In(l), p.Status.In(l)}
 		if full {
-			row = append(row, SourceRef(b.ds, p.Source, l))
+			row = append(row, SourceRef(b.ds, p.Source))
 		}
 		return row
 	}, items)
