@@ -439,11 +439,11 @@ func (l *lexer) skipValue() {
 	}
 }
 
-// step is one step of a path to a value: a field name or an array index.
+// path leads to a value: field names and array indexes.
 type path []any
 
-func (p path) key(k string) path { return append(p[:len(p):len(p)], k) }
-func (p path) idx(i int) path    { return append(p[:len(p):len(p)], i) }
+// idx is p followed by array index i, sharing nothing with p.
+func (p path) idx(i int) path { return append(p[:len(p):len(p)], i) }
 
 // String renders the path as figures[3].label.en.
 func (p path) String() string {
