@@ -42,7 +42,7 @@ func (b *builder) newChart(g *data.Group) *chartBlock {
 		sort.SliceStable(figs, func(i, j int) bool { return figs[i].V() < figs[j].V() })
 		c.title = g.Title.In(l) + " " + MsgRankNote.In(l)
 	} else {
-		c.title = g.Title.In(l) + " " + UnitLabel(figs[0].Unit, l)
+		c.title = g.Title.In(l) + " " + UnitLabel(figs, l)
 	}
 	c.figs = figs
 	for _, f := range figs {

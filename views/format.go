@@ -2,6 +2,7 @@ package views
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -65,10 +66,15 @@ func FormatValue(f *data.Figure, l data.Lang) string {
 	}
 }
 
-// UnitLabel is a unit for a chart title: "(亿元)", "(100 million yuan)".
-func UnitLabel(u data.Text, l data.Lang) string {
-	if l == data.ZH {
-		return "(" + u.ZH + ")"
+// UnitLabel is the unit of a chart for its title: "(亿元)", "(%)". A
+// chart holds one unit (its English names agree); Chinese may name it
+// with different measure words, which are all shown: "(个/项)".
+func UnitLabel(figs []*data.Figure, l data.Lang) string {
+	var us []string
+	for _, f := range figs {
+		if u := f.Unit.In(l); !slices.Contains(us, u) {
+			us = append(us, u)
+		}
 	}
-	return "(" + u.EN + ")"
+	return "(" + strings.Join(us, "/") + ")"
 }
