@@ -17,13 +17,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
+
+	"macun-tui/internal/ptyterm"
 )
 
 // Timeouts are generous: the suite must pass on a loaded machine, and a
@@ -39,12 +39,9 @@ const (
 	seqAltScreenOff = "\x1b[?1049l"
 	seqShowCursor   = "\x1b[?25h"
 	seqHideCursor   = "\x1b[?25l"
-	seqQueryBg      = "\x1b]11;?"
+	seqQueryBg      = ptyterm.QueryBackground
 	seqOurQuery     = "\x1b]11;?\x07\x1b[6n"   // theme.go
 	seqInitQuery    = "\x1b]11;?\x1b\\\x1b[6n" // termenv, from bubbletea's init
-	seqQueryCursor  = "\x1b[6n"
-	replyBg         = "\x1b]11;rgb:0000/0000/0000\x07"
-	replyCursor     = "\x1b[1;1R"
 )
 
 var (
@@ -132,21 +129,11 @@ type termOpts struct {
 	keepTTY bool
 }
 
-// ptyRun is the binary running in a pseudo-terminal.
+// ptyRun is the binary running in a pseudo-terminal, with helpers that
+// fail the test.
 type ptyRun struct {
-	t      *testing.T
-	cmd    *exec.Cmd
-	ptmx   *os.File
-	tty    *os.File // slave side, with keepTTY
-	answer bool
-
-	mu      sync.Mutex
-	out     []byte
-	scanned int // out[:scanned] has been searched for requests
-
-	readDone chan struct{}
-	exited   chan struct{}
-	waitErr  error
+	*ptyterm.Term
+	t *testing.T
 }
 
 var winsize = &pty.Winsize{Cols: 120, Rows: 40}
@@ -158,144 +145,20 @@ func startTerm(t *testing.T, o termOpts) *ptyRun {
 	cmd := exec.Command(binary(t), o.args...)
 	cmd.Env = baseEnv(t, o.env...)
 	cmd.Dir = t.TempDir()
-	s := &ptyRun{t: t, cmd: cmd, answer: o.answer, readDone: make(chan struct{}), exited: make(chan struct{})}
-	var err error
-	if o.keepTTY {
-		s.ptmx, s.tty, err = pty.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := pty.Setsize(s.ptmx, winsize); err != nil {
-			t.Fatal(err)
-		}
-		cmd.Stdin, cmd.Stdout, cmd.Stderr = s.tty, s.tty, s.tty
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-		err = cmd.Start()
-	} else {
-		s.ptmx, err = pty.StartWithSize(cmd, winsize)
-	}
+	term, err := ptyterm.Start(cmd, ptyterm.Options{Size: winsize, Answer: o.answer, KeepTTY: o.keepTTY})
 	if err != nil {
 		t.Fatal(err)
 	}
-	go s.read()
-	go func() {
-		s.waitErr = cmd.Wait()
-		close(s.exited)
-	}()
-	t.Cleanup(s.stop)
-	return s
-}
-
-// stop kills the process if it still runs and releases the pty.
-func (s *ptyRun) stop() {
-	select {
-	case <-s.exited:
-	default:
-		s.cmd.Process.Kill()
-		select {
-		case <-s.exited:
-		case <-time.After(exitTimeout):
-		}
-	}
-	if s.tty != nil {
-		s.tty.Close()
-	}
-	s.ptmx.Close()
-	select {
-	case <-s.readDone:
-	case <-time.After(exitTimeout):
-	}
-}
-
-// read copies the pty's output into s.out and, with s.answer, answers the
-// terminal requests in it in order.
-func (s *ptyRun) read() {
-	defer close(s.readDone)
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := s.ptmx.Read(buf)
-		if n > 0 {
-			if reply := s.got(buf[:n]); len(reply) > 0 && s.answer {
-				s.ptmx.Write(reply)
-			}
-		}
-		if err != nil {
-			return
-		}
-	}
-}
-
-// got appends output and returns the replies to the requests in it.
-func (s *ptyRun) got(b []byte) []byte {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.out = append(s.out, b...)
-	var reply []byte
-	for {
-		rest := s.out[s.scanned:]
-		bg := bytes.Index(rest, []byte(seqQueryBg))
-		cur := bytes.Index(rest, []byte(seqQueryCursor))
-		switch {
-		case bg >= 0 && (cur < 0 || bg < cur):
-			reply = append(reply, replyBg...)
-			s.scanned += bg + len(seqQueryBg)
-		case cur >= 0:
-			reply = append(reply, replyCursor...)
-			s.scanned += cur + len(seqQueryCursor)
-		default:
-			// Keep the tail: a request may be split over two reads.
-			s.scanned = max(s.scanned, len(s.out)-len(seqQueryBg)+1)
-			return reply
-		}
-	}
-}
-
-// output is everything the program wrote so far.
-func (s *ptyRun) output() []byte {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return bytes.Clone(s.out)
-}
-
-// mark is a position in the output: waits from it look only at what
-// comes after.
-func (s *ptyRun) mark() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.out)
-}
-
-// count is the number of times seq occurs in the output.
-func (s *ptyRun) count(seq string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return bytes.Count(s.out, []byte(seq))
-}
-
-// squeeze strips escape sequences and removes all white space.
-func squeeze(s string) string {
-	s = ansi.Strip(s)
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// screenSince is the text written since mark, squeezed.
-func (s *ptyRun) screenSince(mark int) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return squeeze(string(s.out[mark:]))
+	t.Cleanup(func() { term.Stop(0) })
+	return &ptyRun{Term: term, t: t}
 }
 
 // press writes keys to the terminal and returns the mark before them.
 func (s *ptyRun) press(keys string) int {
 	s.t.Helper()
-	m := s.mark()
-	if _, err := s.ptmx.Write([]byte(keys)); err != nil {
-		s.t.Fatalf("write %q: %v", keys, err)
+	m, err := s.Press(keys)
+	if err != nil {
+		s.t.Fatal(err)
 	}
 	return m
 }
@@ -309,36 +172,8 @@ func (s *ptyRun) waitFor(mark int, texts ...string) {
 
 func (s *ptyRun) waitForWithin(timeout time.Duration, mark int, texts ...string) {
 	s.t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		screen := s.screenSince(mark)
-		missing := ""
-		for _, txt := range texts {
-			if !strings.Contains(screen, squeeze(txt)) {
-				missing = txt
-				break
-			}
-		}
-		if missing == "" {
-			return
-		}
-		select {
-		case <-s.exited:
-			// Let the reader drain what the process wrote last.
-			select {
-			case <-s.readDone:
-			case <-time.After(time.Second):
-			}
-			if strings.Contains(s.screenSince(mark), squeeze(missing)) {
-				continue
-			}
-			s.t.Fatalf("process exited (%v) before %q appeared; screen since mark:\n%s", s.waitErr, missing, tail(s.screenSince(mark)))
-		default:
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("%q did not appear within %v; screen since mark:\n%s", missing, timeout, tail(s.screenSince(mark)))
-		}
-		time.Sleep(20 * time.Millisecond)
+	if _, err := s.WaitFor(timeout, mark, texts...); err != nil {
+		s.t.Fatal(err)
 	}
 }
 
@@ -346,21 +181,13 @@ func (s *ptyRun) waitForWithin(timeout time.Duration, mark int, texts ...string)
 // the pty, and returns the exit code.
 func (s *ptyRun) waitExit() int {
 	s.t.Helper()
-	select {
-	case <-s.exited:
-	case <-time.After(exitTimeout):
-		s.t.Fatalf("process did not exit within %v; output:\n%s", exitTimeout, tail(ansi.Strip(string(s.output()))))
+	state, err := s.WaitExit(exitTimeout)
+	if err != nil {
+		s.t.Fatal(err)
 	}
-	if s.tty == nil {
-		select {
-		case <-s.readDone:
-		case <-time.After(exitTimeout):
-			s.t.Fatal("pty output not closed after exit")
-		}
-	}
-	code := s.cmd.ProcessState.ExitCode()
+	code := state.ExitCode()
 	if code < 0 {
-		s.t.Fatalf("process ended by %v", s.cmd.ProcessState)
+		s.t.Fatalf("process ended by %v", state)
 	}
 	return code
 }
@@ -369,25 +196,9 @@ func (s *ptyRun) waitExit() int {
 // output (keepTTY only).
 func (s *ptyRun) drain() {
 	s.t.Helper()
-	if s.tty == nil {
-		return
+	if err := s.Drain(exitTimeout); err != nil {
+		s.t.Fatal(err)
 	}
-	s.tty.Close()
-	s.tty = nil
-	select {
-	case <-s.readDone:
-	case <-time.After(exitTimeout):
-		s.t.Fatal("pty output not closed after exit")
-	}
-}
-
-// tail is the end of a long text, for failure messages.
-func tail(s string) string {
-	const n = 3000
-	if len(s) > n {
-		return "…" + s[len(s)-n:]
-	}
-	return s
 }
 
 // checkRestored checks that the output leaves the alternate screen and
@@ -398,10 +209,10 @@ func checkRestored(t *testing.T, out []byte) {
 	on := strings.LastIndex(o, seqAltScreenOn)
 	off := strings.LastIndex(o, seqAltScreenOff)
 	if on < 0 {
-		t.Fatalf("alternate screen never entered; output ends %q", tail(o))
+		t.Fatalf("alternate screen never entered; output ends %q", ptyterm.Tail(o))
 	}
 	if off < on {
-		t.Fatalf("alternate screen not left at exit; output ends %q", tail(o))
+		t.Fatalf("alternate screen not left at exit; output ends %q", ptyterm.Tail(o))
 	}
 	if rest := ansi.Strip(o[off:]); strings.TrimSpace(rest) != "" {
 		t.Errorf("text after leaving the alternate screen: %q", rest)
@@ -418,7 +229,7 @@ func TestE2EDashboard(t *testing.T) {
 	s := startTerm(t, termOpts{answer: true})
 
 	s.waitFor(0, "[1 Overview]", "2 Industry", "5 Projects")
-	if !bytes.Contains(s.output(), []byte(seqAltScreenOn)) {
+	if !bytes.Contains(s.Output(), []byte(seqAltScreenOn)) {
 		t.Error("dashboard not on the alternate screen")
 	}
 
@@ -443,8 +254,8 @@ func TestE2EDashboard(t *testing.T) {
 	if code := s.waitExit(); code != 0 {
 		t.Fatalf("exit code %d, want 0", code)
 	}
-	checkRestored(t, s.output())
-	if n := s.count(seqOurQuery); n != 1 {
+	checkRestored(t, s.Output())
+	if n := s.Count(seqOurQuery); n != 1 {
 		t.Errorf("theme.go asked the background colour %d times, want once", n)
 	}
 }
@@ -463,7 +274,7 @@ func TestE2EChinese(t *testing.T) {
 	if code := s.waitExit(); code != 0 {
 		t.Fatalf("exit code %d, want 0", code)
 	}
-	checkRestored(t, s.output())
+	checkRestored(t, s.Output())
 }
 
 // TestE2ESilentTerminal: a terminal that never answers the background
@@ -476,12 +287,12 @@ func TestE2ESilentTerminal(t *testing.T) {
 	s.waitForWithin(10*time.Second, 0, "[1 Overview]")
 	took := time.Since(start)
 	t.Logf("first frame after %v", took.Round(time.Millisecond))
-	if n := s.count(seqOurQuery); n != 1 {
+	if n := s.Count(seqOurQuery); n != 1 {
 		t.Errorf("theme.go asked the background colour %d times, want once", n)
 	}
 	if took > 2500*time.Millisecond {
 		msg := ""
-		if s.count(seqInitQuery) > 0 {
+		if s.Count(seqInitQuery) > 0 {
 			msg = "; the output starts with termenv's query (ESC ] 11 ; ? ESC \\), made by bubbletea v1's package init " +
 				"(tea_init.go: lipgloss.HasDarkBackground, termenv.OSCTimeout 5 s) before main runs"
 		}
@@ -493,5 +304,5 @@ func TestE2ESilentTerminal(t *testing.T) {
 	if code := s.waitExit(); code != 0 {
 		t.Fatalf("exit code %d, want 0", code)
 	}
-	checkRestored(t, s.output())
+	checkRestored(t, s.Output())
 }

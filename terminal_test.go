@@ -65,18 +65,18 @@ func TestTerminalNoColour(t *testing.T) {
 			if code := s.waitExit(); code != 0 {
 				t.Fatalf("exit code %d, want 0", code)
 			}
-			out := s.output()
+			out := s.Output()
 			checkRestored(t, out)
 			if bad := colourSGRs(out); len(bad) > 0 {
 				t.Errorf("%d colour sequences, first %q", len(bad), bad[:min(len(bad), 5)])
 			}
-			if n := s.count(seqOurQuery); n != 0 {
+			if n := s.Count(seqOurQuery); n != 0 {
 				t.Errorf("theme.go asked the terminal %d times, want none", n)
 			}
-			if tc.name == "TERM=dumb" && s.count(seqQueryBg) != 0 {
+			if tc.name == "TERM=dumb" && s.Count(seqQueryBg) != 0 {
 				t.Errorf("TERM=dumb: the background colour was asked")
 			}
-			if n := s.count(seqInitQuery); n > 0 {
+			if n := s.Count(seqInitQuery); n > 0 {
 				// Not theme.go: bubbletea v1's package init, see
 				// TestE2ESilentTerminal.
 				t.Logf("the terminal was asked %d times by bubbletea's init", n)
@@ -179,18 +179,18 @@ func TestTerminalSignals(t *testing.T) {
 		name string
 		stop func(s *ptyRun) error
 	}{
-		{"SIGTERM", func(s *ptyRun) error { return s.cmd.Process.Signal(syscall.SIGTERM) }},
-		{"SIGHUP", func(s *ptyRun) error { return s.cmd.Process.Signal(syscall.SIGHUP) }},
+		{"SIGTERM", func(s *ptyRun) error { return s.Cmd().Process.Signal(syscall.SIGTERM) }},
+		{"SIGHUP", func(s *ptyRun) error { return s.Cmd().Process.Signal(syscall.SIGHUP) }},
 		{"ctrl+c", func(s *ptyRun) error { s.press("\x03"); return nil }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := startTerm(t, termOpts{answer: true, keepTTY: true})
-			before := termios(t, s.tty)
+			before := termios(t, s.TTY())
 			if before.Lflag&(unix.ICANON|unix.ECHO) != unix.ICANON|unix.ECHO {
 				t.Fatalf("new pty not canonical with echo: lflag %#x", before.Lflag)
 			}
 			s.waitFor(0, "[1 Overview]")
-			if got := termios(t, s.tty); got.Lflag&(unix.ICANON|unix.ECHO) != 0 {
+			if got := termios(t, s.TTY()); got.Lflag&(unix.ICANON|unix.ECHO) != 0 {
 				t.Errorf("dashboard running but terminal not raw: lflag %#x", got.Lflag)
 			}
 			if err := tc.stop(s); err != nil {
@@ -199,13 +199,13 @@ func TestTerminalSignals(t *testing.T) {
 			if code := s.waitExit(); code != 0 {
 				t.Fatalf("exit code %d, want 0", code)
 			}
-			after := termios(t, s.tty)
+			after := termios(t, s.TTY())
 			if after.Lflag != before.Lflag || after.Iflag != before.Iflag || after.Oflag != before.Oflag ||
 				after.Cflag != before.Cflag || after.Cc != before.Cc {
 				t.Errorf("termios not restored:\nbefore %+v\nafter  %+v", *before, *after)
 			}
 			s.drain()
-			checkRestored(t, s.output())
+			checkRestored(t, s.Output())
 		})
 	}
 }
@@ -278,7 +278,7 @@ func TestExitCodes(t *testing.T) {
 		missing := filepath.Join(t.TempDir(), "missing.json")
 		s := startTerm(t, termOpts{args: []string{"--data", missing}, answer: true})
 		code := s.waitExit()
-		out := s.output()
+		out := s.Output()
 		if code != 2 {
 			t.Errorf("--data missing: code %d, want 2", code)
 		}

@@ -15,8 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
+
+	"macun-tui/internal/ptyterm"
 )
 
 // Budgets, as in docs/performance.md.
@@ -118,136 +119,36 @@ func env() []string {
 	return append(e, "TERM=xterm-256color", "LANG=C.UTF-8", "MACUN_NO_QUERY=1")
 }
 
-// term is a process in a pseudo-terminal and what it wrote.
-type term struct {
-	cmd   *exec.Cmd
-	ptmx  *os.File
-	mu    sync.Mutex
-	out   bytes.Buffer
-	note  chan struct{}
-	done  chan struct{}
-	start time.Time
-	first time.Time // when the first byte came
-}
-
-// startTerm starts bin in a 160×48 pty; start is taken just before.
-func startTerm(bin string, args ...string) (*term, error) {
+// startTerm starts bin in a 160×48 pty that answers the terminal
+// queries; its start time is taken just before.
+func startTerm(bin string, args ...string) (*ptyterm.Term, error) {
 	cmd := exec.Command(bin, args...)
 	cmd.Env = env()
-	t := &term{cmd: cmd, note: make(chan struct{}, 1), done: make(chan struct{})}
-	t.start = time.Now()
-	ptmx, err := pty.StartWithSize(cmd, winsize)
+	return ptyterm.Start(cmd, ptyterm.Options{Size: winsize, Answer: true})
+}
+
+// waitFor waits until the output after mark holds every one of texts
+// (escape sequences and white space left out); it returns when they were
+// seen.
+func waitFor(t *ptyterm.Term, mark int, texts ...string) (time.Time, error) {
+	return t.WaitFor(waitTimeout, mark, texts...)
+}
+
+// pressFor writes keys and waits for text after them.
+func pressFor(t *ptyterm.Term, keys, text string) error {
+	m, err := t.Press(keys)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	t.ptmx = ptmx
-	go t.read()
-	return t, nil
-}
-
-// read copies the pty's output, answering the background colour and
-// cursor position queries as a terminal would.
-func (t *term) read() {
-	defer close(t.done)
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := t.ptmx.Read(buf)
-		if n > 0 {
-			chunk := buf[:n]
-			if bytes.Contains(chunk, []byte("\x1b]11;?")) {
-				t.ptmx.WriteString("\x1b]11;rgb:0000/0000/0000\x1b\\")
-			}
-			if bytes.Contains(chunk, []byte("\x1b[6n")) {
-				t.ptmx.WriteString("\x1b[1;1R")
-			}
-			t.mu.Lock()
-			if t.out.Len() == 0 {
-				t.first = time.Now()
-			}
-			t.out.Write(chunk)
-			t.mu.Unlock()
-			select {
-			case t.note <- struct{}{}:
-			default:
-			}
-		}
-		if err != nil {
-			return
-		}
-	}
-}
-
-// mark is the length of the output so far.
-func (t *term) mark() int {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.out.Len()
-}
-
-// waitFor waits until the output after mark, without escape sequences,
-// holds every one of texts; it returns when they were seen.
-func (t *term) waitFor(mark int, texts ...string) (time.Time, error) {
-	deadline := time.After(waitTimeout)
-	for {
-		t.mu.Lock()
-		s := ansi.Strip(string(t.out.Bytes()[mark:]))
-		t.mu.Unlock()
-		all := true
-		for _, x := range texts {
-			if !strings.Contains(s, x) {
-				all = false
-				break
-			}
-		}
-		if all {
-			return time.Now(), nil
-		}
-		select {
-		case <-t.note:
-		case <-t.done:
-			t.mu.Lock()
-			s = ansi.Strip(string(t.out.Bytes()[mark:]))
-			t.mu.Unlock()
-			for _, x := range texts {
-				if !strings.Contains(s, x) {
-					return time.Time{}, fmt.Errorf("process ended before %q; output: %q", x, tail(s))
-				}
-			}
-			return time.Now(), nil
-		case <-deadline:
-			return time.Time{}, fmt.Errorf("no %q after %v; output: %q", texts, waitTimeout, tail(s))
-		}
-	}
-}
-
-func tail(s string) string {
-	if len(s) > 400 {
-		return "…" + s[len(s)-400:]
-	}
-	return s
-}
-
-// press writes keys and returns the mark before them.
-func (t *term) press(keys string) int {
-	m := t.mark()
-	t.ptmx.WriteString(keys)
-	return m
+	_, err = waitFor(t, m, text)
+	return err
 }
 
 // stop asks the process to quit (q), kills it if it does not, and
 // releases the pty.
-func (t *term) stop() {
-	t.ptmx.WriteString("q")
-	exited := make(chan error, 1)
-	go func() { exited <- t.cmd.Wait() }()
-	select {
-	case <-exited:
-	case <-time.After(3 * time.Second):
-		t.cmd.Process.Kill()
-		<-exited
-	}
-	t.ptmx.Close()
-	<-t.done
+func stop(t *ptyterm.Term) {
+	t.Press("q")
+	t.Stop(3 * time.Second)
 }
 
 // firstFrame is what marks the first full frame: the tab bar with the
@@ -255,17 +156,17 @@ func (t *term) stop() {
 var firstFrame = []string{"[1 Overview]", "English ·"}
 
 // startApp times macun-tui's start to its first full frame.
-func startApp() (time.Duration, *term, error) {
+func startApp() (time.Duration, *ptyterm.Term, error) {
 	t, err := startTerm(appBin)
 	if err != nil {
 		return 0, nil, err
 	}
-	at, err := t.waitFor(0, firstFrame...)
+	at, err := waitFor(t, 0, firstFrame...)
 	if err != nil {
-		t.stop()
+		stop(t)
 		return 0, nil, err
 	}
-	return at.Sub(t.start), t, nil
+	return at.Sub(t.Started()), t, nil
 }
 
 // startHello times the hello-world's start to its line.
@@ -274,12 +175,12 @@ func startHello() (time.Duration, error) {
 	if err != nil {
 		return 0, err
 	}
-	defer t.stop()
-	at, err := t.waitFor(0, "hello, world")
+	defer stop(t)
+	at, err := waitFor(t, 0, "hello, world")
 	if err != nil {
 		return 0, err
 	}
-	return at.Sub(t.start), nil
+	return at.Sub(t.Started()), nil
 }
 
 func median(ds []time.Duration) time.Duration {
@@ -310,10 +211,8 @@ func BenchmarkStartToFirstFrame(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StopTimer()
-		t.mu.Lock()
-		first = append(first, t.first.Sub(t.start))
-		t.mu.Unlock()
-		t.stop()
+		first = append(first, t.FirstOutput().Sub(t.Started()))
+		stop(t)
 		b.StartTimer()
 		hello, app = append(hello, h), append(app, d)
 	}
@@ -393,18 +292,18 @@ var tabTitles = map[string][]string{
 
 // visitAll shows every tab in English, switches to Chinese (L) and shows
 // every tab again, waiting for each frame.
-func visitAll(t *term) error {
+func visitAll(t *ptyterm.Term) error {
 	for i, title := range tabTitles["en"][1:] { // the first is on already
-		if _, err := t.waitFor(t.press(strconv.Itoa(i+2)), title); err != nil {
+		if err := pressFor(t, strconv.Itoa(i+2), title); err != nil {
 			return err
 		}
 	}
 	zh := tabTitles["zh"]
-	if _, err := t.waitFor(t.press("L"), zh[len(zh)-1]); err != nil {
+	if err := pressFor(t, "L", zh[len(zh)-1]); err != nil {
 		return err
 	}
 	for i, title := range zh[:len(zh)-1] {
-		if _, err := t.waitFor(t.press(strconv.Itoa(i+1)), title); err != nil {
+		if err := pressFor(t, strconv.Itoa(i+1), title); err != nil {
 			return err
 		}
 	}
@@ -442,9 +341,9 @@ func BenchmarkPeakRSS(b *testing.B) {
 		err = visitAll(t)
 		var kb int
 		if err == nil {
-			kb, err = vmHWM(t.cmd.Process.Pid)
+			kb, err = vmHWM(t.Cmd().Process.Pid)
 		}
-		t.stop()
+		stop(t)
 		if err != nil {
 			b.Fatal(err)
 		}
