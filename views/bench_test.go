@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"macun-tui/data"
 )
 
@@ -54,36 +52,6 @@ func BenchmarkBodyAllLines(b *testing.B) {
 					benchSink = strings.Join(RenderBody(ds, t.ID, o, st).Lines(), "\n")
 				}
 			})
-		}
-	}
-}
-
-// TestMergeRuns: merging a bar's cells keeps every cell's look.
-func TestMergeRuns(t *testing.T) {
-	g := "\x1b[38;2;1;2;3m"
-	o := "\x1b[38;2;9;9;9m"
-	r := sgrReset
-	cases := []struct{ in, want string }{
-		{"plain", "plain"},
-		{g + "█" + r + g + "█" + r + g + "▌" + r + "   ", g + "██▌" + r + "   "},
-		// another style in between: both kept
-		{g + "█" + r + o + "█" + r + g + "█" + r, g + "█" + r + o + "█" + r + g + "█" + r},
-		// a reset followed by the same style after text: kept
-		{g + "█" + r + " " + g + "█" + r, g + "█" + r + " " + g + "█" + r},
-		// two styles on at once are one state
-		{g + "\x1b[1m" + "a" + r + g + "\x1b[1m" + "b" + r, g + "\x1b[1m" + "ab" + r},
-		// a reset followed by only part of the state: kept
-		{g + "\x1b[1m" + "a" + r + g + "b" + r, g + "\x1b[1m" + "a" + r + g + "b" + r},
-		// other sequences stop merging until the next reset
-		{g + "a\x1b]8;;x\x1b\\" + r + g + "b" + r, g + "a\x1b]8;;x\x1b\\" + r + g + "b" + r},
-	}
-	for _, c := range cases {
-		got := mergeRuns(c.in)
-		if got != c.want {
-			t.Errorf("mergeRuns(%q) = %q, want %q", c.in, got, c.want)
-		}
-		if ansi.Strip(got) != ansi.Strip(c.in) {
-			t.Errorf("mergeRuns(%q) changed the text: %q", c.in, got)
 		}
 	}
 }

@@ -2,10 +2,10 @@ package views
 
 import (
 	"sort"
-	"strings"
 
-	"github.com/NimbleMarkets/ntcharts/barchart"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/NimbleMarkets/ntcharts/canvas"
+	"github.com/NimbleMarkets/ntcharts/canvas/graph"
+	"github.com/charmbracelet/lipgloss"
 
 	"macun-tui/data"
 )
@@ -96,6 +96,10 @@ func (c *chartBlock) barValue(f *data.Figure, maxRank float64) float64 {
 	return max(f.V(), 0)
 }
 
+// draw draws the bars of the chart (see barRows). An ntcharts barchart
+// model would do the same, but it allocates a canvas of styled cells for
+// the whole chart twice a draw and renders every cell on its own: that was
+// three quarters of the memory, and most of the time, of an export.
 func (c *chartBlock) draw() {
 	n := len(c.figs)
 	c.rows = make([]string, n)
@@ -106,15 +110,8 @@ func (c *chartBlock) draw() {
 	for _, f := range c.figs {
 		maxRank = max(maxRank, f.V())
 	}
-	bars := make([]barchart.BarData, n)
-	for i, f := range c.figs {
-		v := c.barValue(f, maxRank)
-		maxV = max(maxV, v)
-		st := c.b.st.Bar
-		if f.IsDerived() {
-			st = c.b.st.BarAlt
-		}
-		bars[i] = barchart.BarData{Values: []barchart.BarValue{{Name: f.ID, Value: v, Style: st}}}
+	for _, f := range c.figs {
+		maxV = max(maxV, c.barValue(f, maxRank))
 	}
 	if maxV <= 0 {
 		maxV = 1
@@ -124,22 +121,47 @@ func (c *chartBlock) draw() {
 	if !c.rank && c.figs[0].Unit.EN == "%" && maxV <= 100 {
 		maxV = 100
 	}
-	m := barchart.New(c.barW, n,
-		barchart.WithHorizontalBars(), barchart.WithNoAxis(), barchart.WithBarGap(0),
-		barchart.WithMaxValue(maxV), barchart.WithNoAutoMaxValue(), barchart.WithDataSet(bars))
-	m.Draw()
-	lines := strings.Split(m.View(), "\n")
-	for i := range c.rows {
-		if i < len(lines) {
-			s := lines[i]
-			if c.b.st.Plain {
-				s = ansi.Strip(s)
-			} else {
-				s = mergeRuns(s)
-			}
-			c.rows[i] = s
+	vals := make([]float64, n)
+	styles := make([]lipgloss.Style, n)
+	for i, f := range c.figs {
+		vals[i] = c.barValue(f, maxRank)
+		styles[i] = c.b.st.Bar
+		if f.IsDerived() {
+			styles[i] = c.b.st.BarAlt
 		}
 	}
+	c.rows = barRows(vals, maxV, c.barW, styles, c.b.st.Plain)
+}
+
+// barRows draws one horizontal bar a row, width cells for maxV, with
+// ntcharts' bar primitive on a one-row canvas that all the bars share: the
+// cells a bar covers (full blocks, then one partial block) are read back
+// and styled as one run (unstyled when plain). The scale is the one
+// ntcharts' barchart uses: length = value × width / maxV, cut at width.
+func barRows(vals []float64, maxV float64, width int, styles []lipgloss.Style, plain bool) []string {
+	rows := make([]string, len(vals))
+	scale := float64(width) / maxV
+	cv := canvas.New(width, 1)
+	cells := make([]rune, 0, width)
+	for i, v := range vals {
+		for x := range min(len(cells)+1, width) { // clear the bar before
+			cv.SetCell(canvas.Point{X: x}, canvas.Cell{})
+		}
+		graph.DrawRowLeftToRight(&cv, canvas.Point{}, min(v*scale, float64(width)), styles[i])
+		cells = cells[:0]
+		for x := range width {
+			r := cv.Cell(canvas.Point{X: x}).Rune
+			if r == 0 {
+				break
+			}
+			cells = append(cells, r)
+		}
+		rows[i] = string(cells)
+		if !plain && len(cells) > 0 {
+			rows[i] = styles[i].Render(rows[i])
+		}
+	}
+	return rows
 }
 
 func (c *chartBlock) height() int { return len(c.figs) + 1 }
@@ -184,66 +206,4 @@ func figureLabel(f *data.Figure, l data.Lang) string {
 		return f.Label.In(l) + " *"
 	}
 	return f.Label.In(l)
-}
-
-// sgrReset ends every run of lipgloss styles.
-const sgrReset = "\x1b[0m"
-
-// mergeRuns joins the cells of a bar that ntcharts styles one by one
-// ("\x1b[38;2;…m█\x1b[0m" for every cell): a reset followed by the very
-// styles that were on before it changes no cell, so both are dropped. A
-// bar then costs one escape sequence instead of one per cell, which makes
-// the frame several times shorter for the same screen. s must start with
-// no style on, as a canvas row does; any escape sequence other than a
-// style stops the merging until the next reset.
-func mergeRuns(s string) string {
-	if !strings.Contains(s, sgrReset) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) / 4)
-	known := true // the styles on since the last reset are in state
-	state := ""
-	for i := 0; i < len(s); {
-		if s[i] != 0x1b {
-			j := strings.IndexByte(s[i:], 0x1b)
-			if j < 0 {
-				j = len(s) - i
-			}
-			b.WriteString(s[i : i+j])
-			i += j
-			continue
-		}
-		j := escEnd(s, i)
-		seq := s[i:j]
-		switch {
-		case seq == sgrReset:
-			if known && state != "" && strings.HasPrefix(s[j:], state) {
-				i = j + len(state) // same styles again: nothing changes
-				continue
-			}
-			known, state = true, ""
-		case len(seq) > 2 && seq[1] == '[' && seq[len(seq)-1] == 'm':
-			state += seq
-		default:
-			known, state = false, ""
-		}
-		b.WriteString(seq)
-		i = j
-	}
-	return b.String()
-}
-
-// escEnd returns the index after the escape sequence that starts at s[i]:
-// a CSI sequence up to its final byte, else the escape and one byte.
-func escEnd(s string, i int) int {
-	if i+1 >= len(s) || s[i+1] != '[' {
-		return min(i+2, len(s))
-	}
-	for j := i + 2; j < len(s); j++ {
-		if c := s[j]; c >= 0x40 && c <= 0x7e {
-			return j + 1
-		}
-	}
-	return len(s)
 }
