@@ -306,3 +306,42 @@ func TestE2ESilentTerminal(t *testing.T) {
 	}
 	checkRestored(t, s.Output())
 }
+
+// TestE2EFirstFrameSteady: the first frame is drawn once Bubble Tea has
+// set the terminal up (main.go, firstFrame), and Bubble Tea's own first
+// frame then paints exactly the same bytes over it: the screen is never
+// erased or changed between the two, so the early frame cannot flicker.
+func TestE2EFirstFrameSteady(t *testing.T) {
+	s := startTerm(t, termOpts{answer: true})
+	s.waitFor(0, "[1 Overview]", "English ·")
+	s.press("q")
+	if code := s.waitExit(); code != 0 {
+		t.Fatalf("exit code %d, want 0", code)
+	}
+	o := string(s.Output())
+	const erase, home = "\x1b[2J", "\x1b[H"
+	if n := strings.Count(o, erase); n != 1 {
+		t.Fatalf("the screen is erased %d times, want once (entering the alternate screen)", n)
+	}
+	// Paints start at the top left corner: the first after the erase is
+	// ours, the next Bubble Tea's.
+	start := strings.Index(o, erase) + len(erase) + len(home)
+	first := strings.Index(o[start:], home)
+	if first < 0 {
+		t.Fatalf("no frame painted; output %q", ptyterm.Tail(o))
+	}
+	first += start
+	second := strings.Index(o[first+len(home):], home)
+	if second < 0 {
+		t.Fatalf("Bubble Tea never painted after the first frame; output %q", ptyterm.Tail(o))
+	}
+	second += first + len(home)
+	ours := o[first:second]
+	if !strings.Contains(ansi.Strip(ours), "[1 Overview]") {
+		t.Fatalf("the first paint is not the dashboard: %q", ansi.Strip(ours))
+	}
+	if !strings.HasPrefix(o[second:], ours) {
+		t.Errorf("Bubble Tea's first frame differs from the one drawn before it:\nours:   %q\ntheirs: %q",
+			ptyterm.Tail(ours), ptyterm.Tail(o[second:min(len(o), second+len(ours))]))
+	}
+}

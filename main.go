@@ -17,6 +17,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
 
@@ -252,12 +253,14 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 	c := model.NewCommon(ds, views.NewStyles(r, dark), *ascii)
 	defer c.Zones.Close()
 	m := model.New(c, l)
-	// Lay out for the terminal's size now, so that the first frame Bubble
-	// Tea draws is the dashboard, not a blank screen waiting for the size.
-	if w, h, err := term.GetSize(out.Fd()); err == nil {
+	var root tea.Model = m
+	// Lay out for the terminal's size now, and draw the first frame as soon
+	// as Bubble Tea has set the terminal up, not a tick later.
+	if w, h, err := term.GetSize(out.Fd()); err == nil && w > 0 && h > 0 {
 		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		root = firstFrame{Model: m, out: out, width: w, height: h}
 	}
-	p := tea.NewProgram(m, opts...)
+	p := tea.NewProgram(root, opts...)
 	// Bubble Tea restores the terminal on ctrl+c and SIGTERM; SIGHUP (the
 	// terminal went away) must not leave raw mode or the alternate screen.
 	sig := make(chan os.Signal, 1)
@@ -273,6 +276,55 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 		return nil
 	}
 	return err
+}
+
+// firstFrame draws the first frame of the dashboard from Init, which
+// Bubble Tea v1 calls once it has entered raw mode and the alternate
+// screen (cleared, cursor home) but before its renderer has drawn
+// anything: the renderer draws only on the ticks of its frame rate, so
+// the first frame would come up to 1/fps (8 ms at 120 fps) later. It
+// writes what the renderer's first flush writes (paintFrame); that flush
+// then paints the very same cells, so nothing flickers. Update hands the
+// wrapped model back to Bubble Tea, so the wrapper lives for Init only.
+type firstFrame struct {
+	tea.Model
+	out           io.Writer
+	width, height int
+}
+
+func (f firstFrame) Init() tea.Cmd {
+	_, _ = io.WriteString(f.out, paintFrame(f.View(), f.width, f.height))
+	return f.Model.Init()
+}
+
+func (f firstFrame) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return f.Model.Update(msg) }
+
+// paintFrame is a frame as Bubble Tea v1's standard renderer paints it on
+// the alternate screen (standard_renderer.go, flush): from the top left,
+// the last height lines, each cut to width and erased to its right when
+// narrower, and the cursor left below the last line.
+func paintFrame(view string, width, height int) string {
+	lines := strings.Split(view, "\n")
+	if len(lines) > height {
+		lines = lines[len(lines)-height:]
+	}
+	var b strings.Builder
+	b.WriteString(ansi.CursorHomePosition)
+	for i, line := range lines {
+		if i == 0 {
+			b.WriteByte('\r')
+		}
+		line = ansi.Truncate(line, width, "")
+		b.WriteString(line)
+		if ansi.StringWidth(line) < width {
+			b.WriteString(ansi.EraseLineRight)
+		}
+		if i < len(lines)-1 {
+			b.WriteString("\r\n")
+		}
+	}
+	b.WriteString(ansi.CursorPosition(0, len(lines)))
+	return b.String()
 }
 
 // envWidth is the width for text output when stdout is not a terminal:
