@@ -235,7 +235,7 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 	}
 	// 120 fps, Bubble Tea v1's most: the first frame and every key show up to
 	// 8 ms sooner than at the default 60.
-	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out), tea.WithFPS(120)}
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out), tea.WithFPS(120), tea.WithoutSignalHandler()}
 	if in, ok := stdin.(*os.File); !ok || !isatty.IsTerminal(in.Fd()) {
 		tty, err := os.Open("/dev/tty")
 		if err != nil {
@@ -261,14 +261,22 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 		root = firstFrame{Model: m, out: out, width: w, height: h}
 	}
 	p := tea.NewProgram(root, opts...)
-	// Bubble Tea restores the terminal on ctrl+c and SIGTERM; SIGHUP (the
-	// terminal went away) must not leave raw mode or the alternate screen.
+	// SIGHUP (the terminal went away), SIGTERM and SIGINT quit and restore
+	// the terminal. They are caught here, before Run, and not by Bubble
+	// Tea (WithoutSignalHandler): its handler starts in a goroutine that
+	// may not be listening yet when the first frame is out, and a signal
+	// in between would kill the program in raw mode on the alternate
+	// screen. Send, unlike that handler, cannot block once Run has ended.
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGHUP)
+	signal.Notify(sig, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer signal.Stop(sig)
 	go func() {
-		if _, ok := <-sig; ok {
-			p.Quit()
+		if s, ok := <-sig; ok {
+			if s == syscall.SIGINT {
+				p.Send(tea.InterruptMsg{})
+			} else {
+				p.Quit()
+			}
 		}
 	}()
 	_, err = p.Run()
@@ -284,7 +292,7 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 // anything: the renderer draws only on the ticks of its frame rate, so
 // the first frame would come up to 1/fps (8 ms at 120 fps) later. It
 // writes what the renderer's first flush writes (paintFrame); that flush
-// then paints the very same cells, so nothing flickers. Update hands the
+// then paints the same text in the same cells, so nothing flickers. Update hands the
 // wrapped model back to Bubble Tea, so the wrapper lives for Init only.
 type firstFrame struct {
 	tea.Model

@@ -171,7 +171,7 @@ func termios(t *testing.T, f *os.File) *unix.Termios {
 	return tio
 }
 
-// TestTerminalSignals: SIGTERM, SIGHUP and ctrl+c end the dashboard with
+// TestTerminalSignals: SIGTERM, SIGHUP, SIGINT and ctrl+c end the dashboard with
 // code 0, leave the alternate screen, show the cursor and give back the
 // terminal modes it found.
 func TestTerminalSignals(t *testing.T) {
@@ -181,6 +181,7 @@ func TestTerminalSignals(t *testing.T) {
 	}{
 		{"SIGTERM", func(s *ptyRun) error { return s.Cmd().Process.Signal(syscall.SIGTERM) }},
 		{"SIGHUP", func(s *ptyRun) error { return s.Cmd().Process.Signal(syscall.SIGHUP) }},
+		{"SIGINT", func(s *ptyRun) error { return s.Cmd().Process.Signal(syscall.SIGINT) }},
 		{"ctrl+c", func(s *ptyRun) error { s.press("\x03"); return nil }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
