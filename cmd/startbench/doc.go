@@ -7,5 +7,7 @@
 //	go test -run '^$' -bench . -benchmem -count 5 ./cmd/startbench
 //
 // The test binary builds macun-tui and the hello-world once, into a
-// temporary directory it removes at the end.
+// temporary directory it removes at the end. MACUN_BENCH_BIN=FILE times
+// that build of macun-tui instead, e.g. to compare two builds or to run
+// one under perf.
 package startbench

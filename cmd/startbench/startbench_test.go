@@ -69,9 +69,16 @@ func build() error {
 	if err != nil {
 		return err
 	}
-	appBin = filepath.Join(binDir, "macun-tui")
-	if out, err := exec.Command(goTool, "build", "-o", appBin, "macun-tui").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build macun-tui: %v\n%s", err, out)
+	if appBin = os.Getenv("MACUN_BENCH_BIN"); appBin != "" {
+		// A given build, to compare two builds or to profile one.
+		if appBin, err = filepath.Abs(appBin); err != nil {
+			return err
+		}
+	} else {
+		appBin = filepath.Join(binDir, "macun-tui")
+		if out, err := exec.Command(goTool, "build", "-o", appBin, "macun-tui").CombinedOutput(); err != nil {
+			return fmt.Errorf("go build macun-tui: %v\n%s", err, out)
+		}
 	}
 	src := filepath.Join(binDir, "hello")
 	if err := os.MkdirAll(src, 0o755); err != nil {
