@@ -118,7 +118,7 @@ func baselineNs() float64 {
 
 // benchStyles are the colour styles of a true-colour dark terminal: the
 // costliest escape codes a frame has.
-func benchStyles() views.Styles {
+func benchStyles() *views.Styles {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.TrueColor)
 	r.SetHasDarkBackground(true)

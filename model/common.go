@@ -15,7 +15,7 @@ import (
 // and the mouse zones. It is made once, before the program starts.
 type Common struct {
 	DS     *data.Dataset
-	Styles views.Styles
+	Styles *views.Styles
 	Keys   KeyMap
 	Zones  *zone.Manager
 	ASCII  bool
@@ -25,7 +25,7 @@ type Common struct {
 }
 
 // NewCommon returns a Common with the default keys and a zone manager.
-func NewCommon(ds *data.Dataset, st views.Styles, ascii bool) *Common {
+func NewCommon(ds *data.Dataset, st *views.Styles, ascii bool) *Common {
 	return &Common{
 		DS: ds, Styles: st, Keys: DefaultKeyMap(), Zones: zone.New(),
 		ASCII: ascii, ExportDir: ".", Now: time.Now,

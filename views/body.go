@@ -53,7 +53,7 @@ type block interface {
 // shows and a long list costs nothing off screen.
 type Body struct {
 	opts   Options
-	st     Styles
+	st     *Styles
 	blocks []block
 	starts []int
 	n      int
@@ -137,12 +137,12 @@ type builder struct {
 	ds    *data.Dataset
 	tab   string
 	o     Options
-	st    Styles
+	st    *Styles
 	body  *Body
 	index map[[2]string]int
 }
 
-func newBuilder(ds *data.Dataset, tab string, o Options, st Styles) *builder {
+func newBuilder(ds *data.Dataset, tab string, o Options, st *Styles) *builder {
 	return &builder{ds: ds, tab: tab, o: o, st: st, body: &Body{opts: o, st: st}, index: map[[2]string]int{}}
 }
 

@@ -1,10 +1,11 @@
 package views
 
 import (
+	"math"
 	"sort"
+	"strings"
 
-	"github.com/NimbleMarkets/ntcharts/canvas"
-	"github.com/NimbleMarkets/ntcharts/canvas/graph"
+	"github.com/NimbleMarkets/ntcharts/canvas/runes"
 	"github.com/charmbracelet/lipgloss"
 
 	"macun-tui/data"
@@ -97,9 +98,10 @@ func (c *chartBlock) barValue(f *data.Figure, maxRank float64) float64 {
 }
 
 // draw draws the bars of the chart (see barRows). An ntcharts barchart
-// model would do the same, but it allocates a canvas of styled cells for
-// the whole chart twice a draw and renders every cell on its own: that was
-// three quarters of the memory, and most of the time, of an export.
+// model draws the same cells, but it allocates a canvas of styled cells
+// for the whole chart twice a draw and renders every cell on its own:
+// that was three quarters of the memory, and most of the time, of an
+// export.
 func (c *chartBlock) draw() {
 	n := len(c.figs)
 	c.rows = make([]string, n)
@@ -133,33 +135,30 @@ func (c *chartBlock) draw() {
 	c.rows = barRows(vals, maxV, c.barW, styles, c.b.st.Plain)
 }
 
-// barRows draws one horizontal bar a row, width cells for maxV, with
-// ntcharts' bar primitive on a one-row canvas that all the bars share: the
-// cells a bar covers (full blocks, then one partial block) are read back
-// and styled as one run (unstyled when plain). The scale is the one
-// ntcharts' barchart uses: length = value × width / maxV, cut at width.
+// barRows draws one horizontal bar a row, width cells for maxV, as
+// ntcharts draws a horizontal bar (graph.DrawRowLeftToRight on an empty
+// row): a full block for each whole cell of its length, then the
+// partial left block ntcharts picks for the fraction, styled as one run
+// (unstyled when plain). The scale is the one ntcharts' barchart uses:
+// length = value × width / maxV, cut at width. (An ntcharts canvas, even
+// of one row, holds a lipgloss style in each cell: 600 bytes a cell.)
 func barRows(vals []float64, maxV float64, width int, styles []lipgloss.Style, plain bool) []string {
 	rows := make([]string, len(vals))
 	scale := float64(width) / maxV
-	cv := canvas.New(width, 1)
-	cells := make([]rune, 0, width)
 	for i, v := range vals {
-		for x := range min(len(cells)+1, width) { // clear the bar before
-			cv.SetCell(canvas.Point{X: x}, canvas.Cell{})
+		length := min(v*scale, float64(width))
+		if length <= 0 {
+			continue
 		}
-		graph.DrawRowLeftToRight(&cv, canvas.Point{}, min(v*scale, float64(width)), styles[i])
-		cells = cells[:0]
-		for x := range width {
-			r := cv.Cell(canvas.Point{X: x}).Rune
-			if r == 0 {
-				break
-			}
-			cells = append(cells, r)
+		whole := math.Floor(length)
+		bar := strings.Repeat(string(runes.FullBlock), int(whole))
+		if r := runes.LeftBlockElementFromFloat64(length - whole); r != runes.Null {
+			bar += string(r)
 		}
-		rows[i] = string(cells)
-		if !plain && len(cells) > 0 {
-			rows[i] = styles[i].Render(rows[i])
+		if !plain {
+			bar = styles[i].Render(bar)
 		}
+		rows[i] = bar
 	}
 	return rows
 }

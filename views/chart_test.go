@@ -11,9 +11,9 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// TestBarRowsMatchBarchart: the bars drawn on one shared row are the bars
-// an ntcharts barchart of the same size, scale and values draws, cell for
-// cell, and styled bars only add escape codes around the same cells.
+// TestBarRowsMatchBarchart: barRows draws the bars an ntcharts barchart
+// of the same size, scale and values draws, cell for cell, and styled
+// bars only add escape codes around the same cells.
 func TestBarRowsMatchBarchart(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	r := lipgloss.NewRenderer(nil)

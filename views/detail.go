@@ -26,7 +26,7 @@ var (
 
 // Detail is the detail pane of an item: every attribute, both labels, the
 // verbatim source sentence and the paragraphs around it.
-func Detail(ds *data.Dataset, it Item, o Options, st Styles) []string {
+func Detail(ds *data.Dataset, it Item, o Options, st *Styles) []string {
 	d := &detail{ds: ds, o: o, st: st, w: max(o.Width-2, 1)}
 	switch it.Kind {
 	case KindFigure:
@@ -61,7 +61,7 @@ func Detail(ds *data.Dataset, it Item, o Options, st Styles) []string {
 type detail struct {
 	ds    *data.Dataset
 	o     Options
-	st    Styles
+	st    *Styles
 	w     int
 	lines []string
 }

@@ -6,29 +6,41 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"macun-tui/data"
 )
 
 // ExportText is tabs as plain text at width o.Width: each tab exactly as
 // the screen shows it (header and whole body), then a Sources block with
-// the source sentence of every figure shown. No escape codes.
+// the source sentence of every figure shown. No escape codes. The tabs
+// and the sources are laid out side by side, one goroutine each: they
+// share only the dataset, whose caches are built once under sync.Once.
 func ExportText(ds *data.Dataset, tabs []string, o Options) string {
 	st := PlainStyles()
-	var b strings.Builder
+	parts := make([][]string, len(tabs)+1)
+	var wg sync.WaitGroup
 	for i, tab := range tabs {
+		wg.Go(func() { parts[i] = TabText(ds, tab, o, st) })
+	}
+	wg.Go(func() { parts[len(tabs)] = SourcesBlock(ds, tabs, o) })
+	wg.Wait()
+	n := 0
+	for _, p := range parts {
+		for _, l := range p {
+			n += len(l) + 1
+		}
+	}
+	var b strings.Builder
+	b.Grow(n + len(parts))
+	for i, p := range parts {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		for _, l := range TabText(ds, tab, o, st) {
+		for _, l := range p {
 			b.WriteString(strings.TrimRight(l, " "))
 			b.WriteString("\n")
 		}
-	}
-	b.WriteString("\n")
-	for _, l := range SourcesBlock(ds, tabs, o) {
-		b.WriteString(strings.TrimRight(l, " "))
-		b.WriteString("\n")
 	}
 	return b.String()
 }

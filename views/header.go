@@ -16,7 +16,7 @@ func TabZone(id string) string { return "tab:" + id }
 // Header is the tab bar and a rule: the first two lines of the screen and
 // of a text export. The active tab is bracketed so that it shows without
 // colour.
-func Header(ds *data.Dataset, active string, o Options, st Styles, mark Mark) []string {
+func Header(ds *data.Dataset, active string, o Options, st *Styles, mark Mark) []string {
 	l := o.Lang
 	var parts []string
 	for i, t := range data.Tabs {
@@ -47,7 +47,7 @@ func Header(ds *data.Dataset, active string, o Options, st Styles, mark Mark) []
 }
 
 // Rule is a full-width rule.
-func Rule(o Options, st Styles) string {
+func Rule(o Options, st *Styles) string {
 	r := st.Rule.Render(strings.Repeat("─", max(o.Width, 0)))
 	if o.ASCII {
 		r = ASCIISafe(r)
@@ -57,6 +57,6 @@ func Rule(o Options, st Styles) string {
 
 // TabText is the whole of a tab as text at width o.Width: the header and
 // every body line, the same lines the screen shows.
-func TabText(ds *data.Dataset, tab string, o Options, st Styles) []string {
+func TabText(ds *data.Dataset, tab string, o Options, st *Styles) []string {
 	return append(Header(ds, tab, o, st, nil), RenderBody(ds, tab, o, st).Lines()...)
 }

@@ -29,7 +29,7 @@ type Styles struct {
 
 // NewStyles returns the colour styles for a renderer, adapted to a light
 // or dark background (decided once, before the program starts).
-func NewStyles(r *lipgloss.Renderer, dark bool) Styles {
+func NewStyles(r *lipgloss.Renderer, dark bool) *Styles {
 	pick := func(light, darkc string) lipgloss.Color {
 		if dark {
 			return lipgloss.Color(darkc)
@@ -42,7 +42,7 @@ func NewStyles(r *lipgloss.Renderer, dark bool) Styles {
 	barAlt := pick("#b35900", "#e0af68")
 	sel := pick("#ffffff", "#1a1b26")
 	selBg := pick("#1f5fbf", "#7aa2f7")
-	return Styles{
+	return &Styles{
 		Title:     r.NewStyle().Bold(true).Foreground(accent),
 		Tab:       r.NewStyle().Foreground(muted),
 		TabActive: r.NewStyle().Bold(true).Foreground(accent),
@@ -63,7 +63,7 @@ func NewStyles(r *lipgloss.Renderer, dark bool) Styles {
 
 // PlainStyles returns styles that emit no escape codes: the same layout as
 // the screen, for exports and golden tests.
-func PlainStyles() Styles {
+func PlainStyles() *Styles {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
 	s := NewStyles(r, true)

@@ -23,7 +23,7 @@ var tabViews = map[string]func(*builder){
 func HasView(tab string) bool { _, ok := tabViews[tab]; return ok }
 
 // RenderBody lays out the body of a tab. Lines are rendered on demand.
-func RenderBody(ds *data.Dataset, tab string, o Options, st Styles) *Body {
+func RenderBody(ds *data.Dataset, tab string, o Options, st *Styles) *Body {
 	o.Width = max(o.Width, 0)
 	b := newBuilder(ds, tab, o, st)
 	if f, ok := tabViews[tab]; ok {

@@ -115,17 +115,6 @@ func wrapText(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
-	rs := []rune(s)
-	// Split into unbreakable tokens.
-	var toks []string
-	start := 0
-	for i := 1; i <= len(rs); i++ {
-		if i < len(rs) && !canBreak(rs[i-1], rs[i]) {
-			continue
-		}
-		toks = append(toks, strings.ReplaceAll(string(rs[start:i]), string(wordJoiner), ""))
-		start = i
-	}
 	var out []string
 	var line strings.Builder
 	lw := 0
@@ -134,7 +123,9 @@ func wrapText(s string, w int) []string {
 		line.Reset()
 		lw = 0
 	}
-	for _, t := range toks {
+	// add puts one unbreakable token on the line, or on the next.
+	add := func(t string) {
+		t = dropJoiners(t)
 		tw := Width(t)
 		if lw > 0 && lw+Width(strings.TrimRight(t, " ")) > w {
 			flush()
@@ -151,10 +142,21 @@ func wrapText(s string, w int) []string {
 				line.WriteRune(r)
 				lw += rw
 			}
-			continue
+			return
 		}
 		line.WriteString(t)
 		lw += tw
+	}
+	start, prev := 0, rune(-1)
+	for i, r := range s {
+		if prev >= 0 && canBreak(prev, r) {
+			add(s[start:i])
+			start = i
+		}
+		prev = r
+	}
+	if s != "" {
+		add(s[start:])
 	}
 	if lw > 0 || len(out) == 0 {
 		flush()
@@ -164,6 +166,14 @@ func wrapText(s string, w int) []string {
 
 // wordJoiner glues the characters around it for wrapText, which drops it.
 const wordJoiner = '\u2060'
+
+// dropJoiners removes the word joiners of a token.
+func dropJoiners(t string) string {
+	if !strings.ContainsRune(t, wordJoiner) {
+		return t
+	}
+	return strings.ReplaceAll(t, string(wordJoiner), "")
+}
 
 // glue makes s one unbreakable piece for wrapText.
 func glue(s string) string {
