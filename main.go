@@ -291,16 +291,18 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 // screen (cleared, cursor home) but before its renderer has drawn
 // anything: the renderer draws only on the ticks of its frame rate, so
 // the first frame would come up to 1/fps (8 ms at 120 fps) later. It
-// writes what the renderer's first flush writes (paintFrame); that flush
-// then paints the same text in the same cells, so nothing flickers. Update hands the
-// wrapped model back to Bubble Tea, so the wrapper lives for Init only.
+// writes what the renderer's first flush writes (paintFrame), without
+// waiting for the mouse zones; that flush then paints the same text in
+// the same cells, so nothing flickers. Update hands the wrapped model
+// back to Bubble Tea, so the wrapper lives for Init only.
 type firstFrame struct {
-	tea.Model
+	*model.Model
 	out           io.Writer
 	width, height int
 }
 
 func (f firstFrame) Init() tea.Cmd {
+	f.ZonesLater() // the View right after this one registers them
 	_, _ = io.WriteString(f.out, paintFrame(f.View(), f.width, f.height))
 	return f.Model.Init()
 }

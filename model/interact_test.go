@@ -644,3 +644,26 @@ func TestResizeKeepsSelection(t *testing.T) {
 		}
 	}
 }
+
+// TestZonesLater: a View after ZonesLater is the same frame as an ordinary
+// View but registers no zones; the View after it registers them, so a
+// click on a tab works.
+func TestZonesLater(t *testing.T) {
+	for _, l := range data.Langs {
+		m := newModel(t, l, 120, 40, false)
+		m.ZonesLater()
+		first := m.View()
+		time.Sleep(50 * time.Millisecond) // bubblezone records zones asynchronously
+		if z := m.c.Zones.Get(views.TabZone("industry")); z != nil && !z.IsZero() {
+			t.Errorf("%s: the View after ZonesLater registered zones", l)
+		}
+		if again := m.View(); again != first {
+			t.Errorf("%s: the frame without zones differs from the one with them:\n%s\n---\n%s", l, first, again)
+		}
+		z := zoneOf(t, m, views.TabZone("industry"))
+		press(m, click(z))
+		if m.Tab() != "industry" {
+			t.Errorf("%s: click on the industry tab after the first frame: on %s", l, m.Tab())
+		}
+	}
+}

@@ -75,6 +75,8 @@ type Model struct {
 
 	bodies map[bodyKey]*views.Body
 	frame  frameCache
+	// zonesLater: the next View registers no mouse zones (ZonesLater).
+	zonesLater bool
 }
 
 // New returns the root model in language lang.
@@ -355,13 +357,29 @@ func (m *Model) View() string {
 		body = append(body, "")
 	}
 	body = body[:h]
-	m.syncZones(body, m.tabs[m.tab].offset, m.over == overlayNone)
+	head := m.frame.head
+	if m.zonesLater {
+		// The zones are registered by the next View (frame.scanned is
+		// still false); the tab bar is shown without its marks.
+		m.zonesLater = false
+		head = views.Header(m.c.DS, m.Tab(), o, m.c.Styles, nil)[0]
+	} else {
+		m.syncZones(body, m.tabs[m.tab].offset, m.over == overlayNone)
+		head = m.frame.head
+	}
 	lines := make([]string, 0, h+4)
-	lines = append(lines, m.frame.head, m.frame.ruleTop)
+	lines = append(lines, head, m.frame.ruleTop)
 	lines = append(lines, body...)
 	lines = append(lines, m.frame.rule, m.cachedFooter())
 	return strings.Join(lines, "\n")
 }
+
+// ZonesLater makes the next View leave the mouse zones to the View after
+// it: a first frame that must be out fast (main.go, firstFrame) does not
+// wait for them, and Bubble Tea renders the frame again at once.
+// Registering zones costs more than the rest of a cold first frame
+// (bubblezone copies its whole input for every marker).
+func (m *Model) ZonesLater() { m.zonesLater = true }
 
 // lineZone is the mouse zone of a body line on screen.
 func lineZone(i int) string { return fmt.Sprintf("line:%d", i) }
