@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -68,7 +69,7 @@ func (ds *Dataset) HomeTab(id string) string {
 // layout breaks can still be found.
 type articleIndex struct {
 	folded string
-	para   []int32 // paragraph number (1-based) of each byte of folded
+	starts []int // where each paragraph starts in folded, in order
 	paras  []string
 }
 
@@ -80,22 +81,24 @@ func (ds *Dataset) articleIdx() *articleIndex {
 func (ds *Dataset) indexArticle() {
 	ix := &articleIndex{}
 	var b strings.Builder
-	n := int32(0)
+	b.Grow(len(ds.Article))
 	for _, line := range strings.Split(ds.Article, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
-		n++
 		ix.paras = append(ix.paras, line)
-		f := Fold(line)
-		b.WriteString(f)
-		for range len(f) {
-			ix.para = append(ix.para, n)
-		}
+		ix.starts = append(ix.starts, b.Len())
+		b.WriteString(Fold(line))
 	}
 	ix.folded = b.String()
 	ds.art = ix
+}
+
+// paraAt is the paragraph number (from 1) of byte i of folded.
+func (ix *articleIndex) paraAt(i int) int {
+	n, _ := slices.BinarySearch(ix.starts, i+1) // paragraphs starting at or before i
+	return n
 }
 
 // Fold removes all white space: the article's layout breaks lines, and
@@ -122,7 +125,7 @@ func (ds *Dataset) Locate(source string) (first, last int) {
 	if at < 0 {
 		return 0, 0
 	}
-	return int(ix.para[at]), int(ix.para[at+len(q)-1])
+	return ix.paraAt(at), ix.paraAt(at + len(q) - 1)
 }
 
 // ParagraphOf is the paragraph a source sentence starts in (from 1), or 0
