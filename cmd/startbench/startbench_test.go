@@ -38,6 +38,7 @@ var (
 	binDir    string
 	appBin    string
 	helloBin  string
+	floorBin  string
 	buildErr  error
 )
 
@@ -79,6 +80,10 @@ func build() error {
 		if out, err := exec.Command(goTool, "build", "-o", appBin, "macun-tui").CombinedOutput(); err != nil {
 			return fmt.Errorf("go build macun-tui: %v\n%s", err, out)
 		}
+	}
+	floorBin = filepath.Join(binDir, "libfloor")
+	if out, err := exec.Command(goTool, "build", "-o", floorBin, "macun-tui/cmd/startbench/libfloor").CombinedOutput(); err != nil {
+		return fmt.Errorf("go build libfloor: %v\n%s", err, out)
 	}
 	src := filepath.Join(binDir, "hello")
 	if err := os.MkdirAll(src, 0o755); err != nil {
@@ -177,13 +182,19 @@ func startApp() (time.Duration, *ptyterm.Term, error) {
 }
 
 // startHello times the hello-world's start to its line.
-func startHello() (time.Duration, error) {
-	t, err := startTerm(helloBin)
+func startHello() (time.Duration, error) { return startLine(helloBin, "hello, world") }
+
+// startFloor times libfloor's start to its line, the texts of a first
+// frame.
+func startFloor() (time.Duration, error) { return startLine(floorBin, firstFrame...) }
+
+func startLine(bin string, texts ...string) (time.Duration, error) {
+	t, err := startTerm(bin)
 	if err != nil {
 		return 0, err
 	}
 	defer stop(t)
-	at, err := waitFor(t, 0, "hello, world")
+	at, err := waitFor(t, 0, texts...)
 	if err != nil {
 		return 0, err
 	}
@@ -202,17 +213,23 @@ func enforce(b *testing.B) bool { return b.N >= enforceMinN && os.Getenv("MACUN_
 
 // BenchmarkStartToFirstFrame: macun-tui started in a 160×48 pty until its
 // first full frame is on screen, against the hello-world started in the
-// same pty until its line is; the two alternate, and the ratio is of
-// their medians. An op is one start of each.
+// same pty until its line is; the ratio is of their medians. libfloor
+// (the libraries alone) is timed the same way and reported. The three
+// alternate; an op is one start of each.
 func BenchmarkStartToFirstFrame(b *testing.B) {
 	needBuild(b)
-	var app, hello, first []time.Duration
+	var app, hello, floor, first []time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		h, err := startHello()
 		if err != nil {
 			b.Fatal(err)
 		}
+		f, err := startFloor()
+		if err != nil {
+			b.Fatal(err)
+		}
+		floor = append(floor, f)
 		d, t, err := startApp()
 		if err != nil {
 			b.Fatal(err)
@@ -228,6 +245,8 @@ func BenchmarkStartToFirstFrame(b *testing.B) {
 	b.ReportMetric(ms(median(app)), "ms/first-frame")
 	b.ReportMetric(ms(median(first)), "ms/first-byte")
 	b.ReportMetric(ms(median(hello)), "ms/hello")
+	b.ReportMetric(ms(median(floor)), "ms/libfloor")
+	b.ReportMetric(ms(median(floor))/ms(median(hello)), "libfloor-to-hello")
 	b.ReportMetric(r, "ratio-to-hello")
 	if enforce(b) && r > budgetStartRatio*clearlyOver {
 		b.Errorf("first frame after %.1f ms, %.2f× the hello-world's %.1f ms; budget %.1f×",
@@ -262,18 +281,24 @@ func exportArgs() []string {
 }
 
 // BenchmarkExportAll: `macun-tui export --tab all` as a whole process,
-// against the hello-world run the same way (stdout a pipe); an op is one
-// run of each, alternating; the ratio is of their medians.
+// against the hello-world run the same way (stdout a pipe); the ratio is
+// of their medians. libfloor is run the same way and reported. An op is
+// one run of each, alternating.
 func BenchmarkExportAll(b *testing.B) {
 	needBuild(b)
 	args := exportArgs()
-	var app, hello []time.Duration
+	var app, hello, floor []time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		h, err := runWhole(helloBin)
 		if err != nil {
 			b.Fatal(err)
 		}
+		f, err := runWhole(floorBin)
+		if err != nil {
+			b.Fatal(err)
+		}
+		floor = append(floor, f)
 		d, err := runWhole(appBin, args...)
 		if err != nil {
 			b.Fatal(err)
@@ -284,6 +309,8 @@ func BenchmarkExportAll(b *testing.B) {
 	r := ms(median(app)) / ms(median(hello))
 	b.ReportMetric(ms(median(app)), "ms/export")
 	b.ReportMetric(ms(median(hello)), "ms/hello")
+	b.ReportMetric(ms(median(floor)), "ms/libfloor")
+	b.ReportMetric(ms(median(floor))/ms(median(hello)), "libfloor-to-hello")
 	b.ReportMetric(r, "ratio-to-hello")
 	if enforce(b) && r > budgetExportRatio*clearlyOver {
 		b.Errorf("export --tab all takes %.1f ms, %.2f× the hello-world's %.1f ms; budget %.1f×",
