@@ -11,10 +11,11 @@ import (
 	"macun-tui/data"
 )
 
-// chartBlock draws one group as horizontal bars. ntcharts draws only the
-// bars (no axis, no labels: it measures and cuts labels by bytes, which
-// breaks Chinese); labels and values are laid out here by display width.
-// The canvas is drawn once, on first use, and kept.
+// chartBlock draws one group as horizontal bars. The bars are ntcharts'
+// (its block runes and scale, see barRows), without its axis and labels:
+// ntcharts measures and cuts labels by bytes, which breaks Chinese, so
+// labels and values are laid out here by display width. The bars are
+// drawn once, on first use, and kept.
 type chartBlock struct {
 	b      *builder
 	title  string
