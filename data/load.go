@@ -30,9 +30,12 @@ var (
 // invalid, which the tests rule out.
 func Default() *Dataset {
 	defaultOnce.Do(func() {
+		// ReadFile returns a copy that nothing else holds: the dataset's
+		// strings share it rather than copy it again (a cold start pays
+		// for every fresh page).
 		b, err := embedded.ReadFile(DefaultFile)
 		if err == nil {
-			defaultDS, err = Parse(DefaultFile, b, func(p string) ([]byte, error) { return embedded.ReadFile(p) })
+			defaultDS, err = parseOwned(DefaultFile, b, func(p string) ([]byte, error) { return embedded.ReadFile(p) })
 		}
 		if err != nil {
 			panic("embedded dataset: " + err.Error())
@@ -149,7 +152,8 @@ func osErr(err error) error {
 // Parse decodes and checks a dataset; name is the file name used in
 // problems. readArticle, when not nil, reads the article the dataset names
 // (a slash-separated path relative to the dataset file), and every source
-// sentence is then looked up in it. The error, if any, is a *ProblemsError
+// sentence is then looked up in it; the dataset keeps the buffer it
+// returns as its Article, so it must not be changed afterwards. The error, if any, is a *ProblemsError
 // holding every problem found.
 func Parse(name string, b []byte, readArticle func(string) ([]byte, error)) (*Dataset, error) {
 	switch {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // MaxProblems is the number of problems after which checking a dataset
@@ -313,7 +314,8 @@ func (d *decoder) article(ds *Dataset, readArticle func(string) ([]byte, error))
 		d.addAt(p, "article %q is not valid UTF-8 (at its %d:%d)", ds.Meta.Article, line, col)
 		return
 	}
-	ds.Article = string(a)
+	// The article's bytes are the dataset's now (see Parse): no copy.
+	ds.Article = unsafe.String(unsafe.SliceData(a), len(a))
 	folded := newFinder(foldValid(ds.Article))
 	// Many things quote the same sentence: each is looked up once.
 	found := make(map[string]bool)
