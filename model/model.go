@@ -357,7 +357,7 @@ func (m *Model) View() string {
 		body = append(body, "")
 	}
 	body = body[:h]
-	head := m.frame.head
+	var head string // the tab bar
 	if m.zonesLater {
 		// The zones are registered by the next View (frame.scanned is
 		// still false); the tab bar is shown without its marks.
