@@ -79,6 +79,9 @@ func runExport(args []string, stdout io.Writer) error {
 		return err
 	}
 	o := views.Options{Width: *width, Lang: l, Mode: m, ASCII: *ascii}
+	if *outPath == "" && *format == "txt" {
+		return views.WriteText(stdout, ds, tabs, o)
+	}
 	text, err := exportText(ds, tabs, *format, o)
 	if err != nil {
 		return err

@@ -230,8 +230,7 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 	if !isFile || !isatty.IsTerminal(out.Fd()) {
 		// Not a terminal: print what the dashboard would show, as text.
 		o := views.Options{Width: envWidth(), Lang: l, ASCII: *ascii}
-		_, err := io.WriteString(stdout, views.ExportText(ds, data.TabIDs(), o))
-		return err
+		return views.WriteText(stdout, ds, data.TabIDs(), o)
 	}
 	// 120 fps, Bubble Tea v1's most: the first frame and every key show up to
 	// 8 ms sooner than at the default 60.

@@ -125,12 +125,12 @@ func (c *chartBlock) draw() {
 		maxV = 100
 	}
 	vals := make([]float64, n)
-	styles := make([]lipgloss.Style, n)
+	styles := make([]*lipgloss.Style, n)
 	for i, f := range c.figs {
 		vals[i] = c.barValue(f, maxRank)
-		styles[i] = c.b.st.Bar
+		styles[i] = &c.b.st.Bar
 		if f.IsDerived() {
-			styles[i] = c.b.st.BarAlt
+			styles[i] = &c.b.st.BarAlt
 		}
 	}
 	c.rows = barRows(vals, maxV, c.barW, styles, c.b.st.Plain)
@@ -143,7 +143,7 @@ func (c *chartBlock) draw() {
 // (unstyled when plain). The scale is the one ntcharts' barchart uses:
 // length = value × width / maxV, cut at width. (An ntcharts canvas, even
 // of one row, holds a lipgloss style in each cell: 600 bytes a cell.)
-func barRows(vals []float64, maxV float64, width int, styles []lipgloss.Style, plain bool) []string {
+func barRows(vals []float64, maxV float64, width int, styles []*lipgloss.Style, plain bool) []string {
 	rows := make([]string, len(vals))
 	scale := float64(width) / maxV
 	for i, v := range vals {

@@ -23,7 +23,7 @@ func TestBarRowsMatchBarchart(t *testing.T) {
 		width := 1 + rng.IntN(120)
 		n := 1 + rng.IntN(8)
 		vals := make([]float64, n)
-		styles := make([]lipgloss.Style, n)
+		styles := make([]*lipgloss.Style, n)
 		bars := make([]barchart.BarData, n)
 		maxV := 0.0
 		for i := range vals {
@@ -34,7 +34,7 @@ func TestBarRowsMatchBarchart(t *testing.T) {
 				vals[i] = rng.Float64() * 1000
 			}
 			maxV = max(maxV, vals[i])
-			styles[i] = st
+			styles[i] = &st
 			bars[i] = barchart.BarData{Values: []barchart.BarValue{{Name: "x", Value: vals[i], Style: st}}}
 		}
 		if maxV == 0 || k%5 == 0 {

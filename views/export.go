@@ -1,9 +1,11 @@
 package views
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -13,18 +15,9 @@ import (
 
 // ExportText is tabs as plain text at width o.Width: each tab exactly as
 // the screen shows it (header and whole body), then a Sources block with
-// the source sentence of every figure shown. No escape codes. The tabs
-// and the sources are laid out side by side, one goroutine each: they
-// share only the dataset, whose caches are built once under sync.Once.
+// the source sentence of every figure shown. No escape codes.
 func ExportText(ds *data.Dataset, tabs []string, o Options) string {
-	st := PlainStyles()
-	parts := make([][]string, len(tabs)+1)
-	var wg sync.WaitGroup
-	for i, tab := range tabs {
-		wg.Go(func() { parts[i] = TabText(ds, tab, o, st) })
-	}
-	wg.Go(func() { parts[len(tabs)] = SourcesBlock(ds, tabs, o) })
-	wg.Wait()
+	parts := textParts(ds, tabs, o)
 	n := 0
 	for _, p := range parts {
 		for _, l := range p {
@@ -33,16 +26,45 @@ func ExportText(ds *data.Dataset, tabs []string, o Options) string {
 	}
 	var b strings.Builder
 	b.Grow(n + len(parts))
+	writeParts(&b, parts)
+	return b.String()
+}
+
+// WriteText writes what ExportText returns to w, without holding it all
+// in memory at once.
+func WriteText(w io.Writer, ds *data.Dataset, tabs []string, o Options) error {
+	bw := bufio.NewWriterSize(w, 8<<10)
+	writeParts(bw, textParts(ds, tabs, o))
+	return bw.Flush()
+}
+
+// textParts lays out the lines of each tab and of the sources, side by
+// side, one goroutine each: they share only the dataset, whose caches are
+// built once under sync.Once.
+func textParts(ds *data.Dataset, tabs []string, o Options) [][]string {
+	st := PlainStyles()
+	parts := make([][]string, len(tabs)+1)
+	var wg sync.WaitGroup
+	for i, tab := range tabs {
+		wg.Go(func() { parts[i] = TabText(ds, tab, o, st) })
+	}
+	wg.Go(func() { parts[len(tabs)] = SourcesBlock(ds, tabs, o) })
+	wg.Wait()
+	return parts
+}
+
+// writeParts writes the parts a blank line apart, each line without its
+// trailing spaces.
+func writeParts(w io.StringWriter, parts [][]string) {
 	for i, p := range parts {
 		if i > 0 {
-			b.WriteString("\n")
+			w.WriteString("\n")
 		}
 		for _, l := range p {
-			b.WriteString(strings.TrimRight(l, " "))
-			b.WriteString("\n")
+			w.WriteString(strings.TrimRight(l, " "))
+			w.WriteString("\n")
 		}
 	}
-	return b.String()
 }
 
 // SourcesBlock lists the source sentence of every figure of the tabs,

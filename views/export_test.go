@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -438,3 +439,30 @@ func TestWrapText(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteText: WriteText writes what ExportText returns, and reports the
+// writer's error.
+func TestWriteText(t *testing.T) {
+	ds := data.Default()
+	for _, l := range data.Langs {
+		for _, o := range []Options{{Width: 100, Lang: l}, {Width: 40, Lang: l, ASCII: true}, {Width: 160, Lang: l, Mode: ModeTable}} {
+			var b strings.Builder
+			if err := WriteText(&b, ds, data.TabIDs(), o); err != nil {
+				t.Fatal(err)
+			}
+			if want := ExportText(ds, data.TabIDs(), o); b.String() != want {
+				t.Errorf("%+v: WriteText wrote %d bytes, ExportText returns %d, and they differ", o, b.Len(), len(want))
+			}
+		}
+	}
+	err := WriteText(failWriter{}, ds, data.TabIDs(), Options{Width: 100, Lang: data.EN})
+	if !errors.Is(err, errFull) {
+		t.Errorf("WriteText to a full disk: %v, want %v", err, errFull)
+	}
+}
+
+var errFull = errors.New("no space left on device")
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errFull }
