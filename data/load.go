@@ -15,6 +15,12 @@ import (
 //go:embed macun.json source/*.txt
 var embedded embed.FS
 
+// embeddedJSON is macun.json as a string: decoded where the binary holds
+// it, without a copy.
+//
+//go:embed macun.json
+var embeddedJSON string
+
 // DefaultFile is the name of the embedded dataset in messages.
 const DefaultFile = "macun.json"
 
@@ -30,13 +36,12 @@ var (
 // invalid, which the tests rule out.
 func Default() *Dataset {
 	defaultOnce.Do(func() {
-		// ReadFile returns a copy that nothing else holds: the dataset's
-		// strings share it rather than copy it again (a cold start pays
-		// for every fresh page).
-		b, err := embedded.ReadFile(DefaultFile)
-		if err == nil {
-			defaultDS, err = parseOwned(DefaultFile, b, func(p string) ([]byte, error) { return embedded.ReadFile(p) })
-		}
+		// The dataset's strings share the embedded text rather than a copy
+		// of it (a cold start pays for every fresh page). The decoder only
+		// reads its input, which is read-only memory here.
+		b := unsafe.Slice(unsafe.StringData(embeddedJSON), len(embeddedJSON))
+		var err error
+		defaultDS, err = parse(DefaultFile, b, embeddedJSON, func(p string) ([]byte, error) { return embedded.ReadFile(p) })
 		if err != nil {
 			panic("embedded dataset: " + err.Error())
 		}
