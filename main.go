@@ -232,8 +232,8 @@ func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
 		o := views.Options{Width: envWidth(), Lang: l, ASCII: *ascii}
 		return views.WriteText(stdout, ds, data.TabIDs(), o)
 	}
-	// 120 fps, Bubble Tea v1's most: the first frame and every key show up to
-	// 8 ms sooner than at the default 60.
+	// 120 fps, Bubble Tea v1's most: every key shows up to 8 ms sooner than
+	// at the default 60 (the first frame does not wait for it: firstFrame).
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out), tea.WithFPS(120), tea.WithoutSignalHandler()}
 	if in, ok := stdin.(*os.File); !ok || !isatty.IsTerminal(in.Fd()) {
 		tty, err := os.Open("/dev/tty")

@@ -359,8 +359,9 @@ func (m *Model) View() string {
 	body = body[:h]
 	var head string // the tab bar
 	if m.zonesLater {
-		// The zones are registered by the next View (frame.scanned is
-		// still false); the tab bar is shown without its marks.
+		// The next View registers the zones (syncZones compares the
+		// screen with the zones it registered last); the tab bar is
+		// shown without its marks.
 		m.zonesLater = false
 		head = views.Header(m.c.DS, m.Tab(), o, m.c.Styles, nil)[0]
 	} else {
