@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -55,7 +56,7 @@ func CreateNew(dir, base, ext string, b []byte) (string, error) {
 			name = fmt.Sprintf("%s-%d%s", base, i, ext)
 		}
 		path := filepath.Join(dir, name)
-		err := os.Link(tmp, path)
+		err := placeNew(tmp, path, b, filePerm)
 		if err == nil {
 			return path, nil
 		}
@@ -64,6 +65,42 @@ func CreateNew(dir, base, ext string, b []byte) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("too many files named %s-N%s in %s", base, ext, dir)
+}
+
+// link is os.Link; tests replace it to stand for a file system without
+// hard links.
+var link = os.Link
+
+// placeNew puts the complete temporary file tmp, holding b, at path if no
+// file is there: a hard link, so path appears whole or not at all. On a
+// file system without hard links (FAT and exFAT drives, some network and
+// FUSE file systems: EPERM, EOPNOTSUPP, ENOSYS) path is created with
+// O_EXCL instead and b written to it, and removed again if that fails; it
+// still never replaces a file. An existing path is fs.ErrExist either way.
+func placeNew(tmp, path string, b []byte, perm fs.FileMode) error {
+	err := link(tmp, path)
+	if err == nil || errors.Is(err, fs.ErrExist) ||
+		!(errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.EOPNOTSUPP) || errors.Is(err, syscall.ENOSYS)) {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	err = f.Chmod(perm) // as writeTemp: the mode does not depend on the umask
+	if err == nil {
+		_, err = f.Write(b)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
 }
 
 // WriteFile writes b to path atomically (temporary file and rename). It
@@ -86,7 +123,7 @@ func WriteFile(path string, b []byte, force bool) error {
 	if force {
 		return os.Rename(tmp, path)
 	}
-	if err := os.Link(tmp, path); err != nil {
+	if err := placeNew(tmp, path, b, perm); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s exists (use --force to replace it)", path)
 		}

@@ -1,10 +1,12 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -295,5 +297,53 @@ func TestExportWriteFile(t *testing.T) {
 	}
 	if got := strings.Join(exportDirNames(t, dir), " "); got != "out.txt sub" {
 		t.Errorf("files: %s (temporary files left?)", got)
+	}
+}
+
+// TestExportWithoutHardLinks: on a file system without hard links (link
+// fails with EPERM, as on FAT) exports are still written whole, never over
+// an existing file, and leave no temporary file; another link error is
+// reported and leaves nothing.
+func TestExportWithoutHardLinks(t *testing.T) {
+	defer func(l func(string, string) error) { link = l }(link)
+	link = func(oldname, newname string) error {
+		return &os.LinkError{Op: "link", Old: oldname, New: newname, Err: syscall.EPERM}
+	}
+	dir := t.TempDir()
+	for i, want := range []string{"a.txt", "a-2.txt"} {
+		p, err := CreateNew(dir, "a", ".txt", []byte{byte('0' + i)})
+		if err != nil || p != filepath.Join(dir, want) {
+			t.Fatalf("CreateNew = %s, %v; want %s", p, err, want)
+		}
+		if b, _ := os.ReadFile(p); string(b) != string(rune('0'+i)) {
+			t.Errorf("%s holds %q", want, b)
+		}
+		if fi, _ := os.Stat(p); fi.Mode().Perm() != filePerm {
+			t.Errorf("%s has mode %v, want %v", want, fi.Mode().Perm(), filePerm)
+		}
+	}
+	p := filepath.Join(dir, "out.txt")
+	if err := WriteFile(p, []byte("one"), false); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(p, []byte("two"), false); err == nil || !strings.Contains(err.Error(), "exists") {
+		t.Errorf("overwrite without force: %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "one" {
+		t.Errorf("file holds %q", b)
+	}
+	if got := strings.Join(exportDirNames(t, dir), " "); got != "a-2.txt a.txt out.txt" {
+		t.Errorf("files: %s (temporary files left?)", got)
+	}
+
+	link = func(oldname, newname string) error {
+		return &os.LinkError{Op: "link", Old: oldname, New: newname, Err: syscall.EIO}
+	}
+	empty := t.TempDir()
+	if _, err := CreateNew(empty, "b", ".txt", []byte("x")); !errors.Is(err, syscall.EIO) {
+		t.Errorf("CreateNew with a failing link: %v, want EIO", err)
+	}
+	if names := exportDirNames(t, empty); len(names) != 0 {
+		t.Errorf("files left: %v", names)
 	}
 }
