@@ -87,20 +87,11 @@ func placeNew(tmp, path string, b []byte, perm fs.FileMode) error {
 	if err != nil {
 		return err
 	}
-	err = f.Chmod(perm) // as writeTemp: the mode does not depend on the umask
-	if err == nil {
-		_, err = f.Write(b)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := fill(f, b, perm); err != nil {
 		os.Remove(path)
+		return err
 	}
-	return err
+	return nil
 }
 
 // WriteFile writes b to path atomically (temporary file and rename). It
@@ -143,7 +134,17 @@ func writeTemp(dir string, b []byte, perm fs.FileMode) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	err = f.Chmod(perm)
+	if err := fill(f, b, perm); err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// fill gives the new file f mode perm (whatever the umask), writes b,
+// syncs and closes it; the caller removes it on failure.
+func fill(f *os.File, b []byte, perm fs.FileMode) error {
+	err := f.Chmod(perm)
 	if err == nil {
 		_, err = f.Write(b)
 	}
@@ -153,9 +154,5 @@ func writeTemp(dir string, b []byte, perm fs.FileMode) (string, error) {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", err
-	}
-	return f.Name(), nil
+	return err
 }
