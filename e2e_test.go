@@ -192,6 +192,15 @@ func (s *ptyRun) waitExit() int {
 	return code
 }
 
+// quit presses q and waits for the dashboard to exit with code 0.
+func (s *ptyRun) quit() {
+	s.t.Helper()
+	s.press("q")
+	if code := s.waitExit(); code != 0 {
+		s.t.Fatalf("exit code %d, want 0", code)
+	}
+}
+
 // drain closes the kept slave and waits for the reader to read all the
 // output (keepTTY only).
 func (s *ptyRun) drain() {
@@ -250,10 +259,7 @@ func TestE2EDashboard(t *testing.T) {
 	s.waitFor(s.press("\r"), "Source sentence", "选聘2406名党员群众担任微网格员")
 	s.waitFor(s.press("\x1b"), "> Micro-grid workers")
 
-	s.press("q")
-	if code := s.waitExit(); code != 0 {
-		t.Fatalf("exit code %d, want 0", code)
-	}
+	s.quit()
 	checkRestored(t, s.Output())
 	if n := s.Count(seqOurQuery); n != 1 {
 		t.Errorf("theme.go asked the background colour %d times, want once", n)
@@ -270,10 +276,7 @@ func TestE2EChinese(t *testing.T) {
 	s.waitFor(s.press("\r"), "原文出处", "选聘2406名党员群众担任微网格员")
 	s.waitFor(s.press("\x1b"), "> 微网格员")
 	s.waitFor(s.press("L"), "[4 Governance]")
-	s.press("q")
-	if code := s.waitExit(); code != 0 {
-		t.Fatalf("exit code %d, want 0", code)
-	}
+	s.quit()
 	checkRestored(t, s.Output())
 }
 
@@ -300,10 +303,7 @@ func TestE2ESilentTerminal(t *testing.T) {
 	}
 	// The dashboard reads keys normally afterwards.
 	s.waitFor(s.press("2"), "[2 Industry]")
-	s.press("q")
-	if code := s.waitExit(); code != 0 {
-		t.Fatalf("exit code %d, want 0", code)
-	}
+	s.quit()
 	checkRestored(t, s.Output())
 }
 
@@ -317,10 +317,7 @@ func TestE2ESilentTerminal(t *testing.T) {
 func TestE2EFirstFrameSteady(t *testing.T) {
 	s := startTerm(t, termOpts{answer: true})
 	s.waitFor(0, "[1 Overview]", "English ·")
-	s.press("q")
-	if code := s.waitExit(); code != 0 {
-		t.Fatalf("exit code %d, want 0", code)
-	}
+	s.quit()
 	o := string(s.Output())
 	const erase, home = "\x1b[2J", "\x1b[H"
 	end := fmt.Sprintf("\x1b[%d;H", winsize.Rows) // the cursor left below a frame

@@ -61,10 +61,7 @@ func TestTerminalNoColour(t *testing.T) {
 			s.waitFor(s.press("/"), "search figures and projects")
 			s.waitFor(s.press("2406"), "Micro-grid workers")
 			s.waitFor(s.press("\r"), "> Micro-grid workers")
-			s.press("q")
-			if code := s.waitExit(); code != 0 {
-				t.Fatalf("exit code %d, want 0", code)
-			}
+			s.quit()
 			out := s.Output()
 			checkRestored(t, out)
 			if bad := colourSGRs(out); len(bad) > 0 {
