@@ -23,7 +23,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 
-	"macun-tui/internal/ptyterm"
+	"github.com/macun-tui/macun-tui/internal/ptyterm"
 )
 
 // Timeouts are generous: the suite must pass on a loaded machine, and a
@@ -73,7 +73,7 @@ func binary(t *testing.T) string {
 		if buildErr != nil {
 			return
 		}
-		buildBin = filepath.Join(buildDir, "macun-tui")
+		buildBin = filepath.Join(buildDir, "github.com/macun-tui/macun-tui")
 		start := time.Now()
 		out, err := exec.Command(goTool, "build", "-o", buildBin, ".").CombinedOutput()
 		if err != nil {

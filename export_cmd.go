@@ -9,9 +9,9 @@ import (
 	"slices"
 	"strings"
 
-	"macun-tui/data"
-	"macun-tui/model"
-	"macun-tui/views"
+	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/model"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 // Bounds of --width.

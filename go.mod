@@ -1,4 +1,4 @@
-module macun-tui
+module github.com/macun-tui/macun-tui
 
 go 1.26.8
 

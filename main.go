@@ -24,9 +24,9 @@ import (
 	// Must stay: keeps Bubble Tea from querying the terminal at init.
 	_ "aaa.invalid/termquiet"
 
-	"macun-tui/data"
-	"macun-tui/model"
-	"macun-tui/views"
+	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/model"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 // Exit codes.
@@ -204,7 +204,7 @@ func runValidate(args []string, stdout io.Writer) error {
 }
 
 func runDashboard(args []string, stdin io.Reader, stdout io.Writer) error {
-	fs := newFlags("macun-tui", stdout)
+	fs := newFlags("github.com/macun-tui/macun-tui", stdout)
 	lang := fs.String("lang", "", "zh or en")
 	dataPath := fs.String("data", "", "dataset file")
 	ascii := fs.Bool("ascii", false, "7-bit borders and bars")

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // TestREADMEScreens checks that the tab pictures in the README are what

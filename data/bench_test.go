@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"macun-tui/cmd/gendata/gen"
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/cmd/gendata/gen"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // budgetLoadBig is the most a load of the big dataset may take.

@@ -34,9 +34,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"macun-tui/cmd/gendata/gen"
-	"macun-tui/data"
-	"macun-tui/views"
+	"github.com/macun-tui/macun-tui/cmd/gendata/gen"
+	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 // Frame size of every budget.

@@ -7,8 +7,8 @@ import (
 
 	zone "github.com/lrstanley/bubblezone"
 
-	"macun-tui/data"
-	"macun-tui/views"
+	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 // Common is what every part of the program shares: the data, styles, keys

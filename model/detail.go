@@ -4,8 +4,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"macun-tui/data"
-	"macun-tui/views"
+	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 func (m *Model) openDetail(it views.Item) {

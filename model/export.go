@@ -10,7 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"macun-tui/views"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 // exportedMsg reports the end of an export.

@@ -5,8 +5,8 @@ import (
 
 	"github.com/muesli/ansi"
 
-	"macun-tui/data"
-	"macun-tui/views"
+	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 // frameCache keeps the parts of a frame that change only with the tab,

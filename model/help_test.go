@@ -7,8 +7,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
-	"macun-tui/data"
-	"macun-tui/views"
+	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 // On a small screen the help does not fit; it scrolls, so that every key

@@ -5,7 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // KeyMap is every key of the dashboard. Help is generated from it, so a

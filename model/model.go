@@ -11,8 +11,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"macun-tui/data"
-	"macun-tui/views"
+	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 // Minimum terminal size; below it the screen shows one line saying so.

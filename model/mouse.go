@@ -3,8 +3,8 @@ package model
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
-	"macun-tui/data"
-	"macun-tui/views"
+	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 // wheelLines is how far one wheel step scrolls.

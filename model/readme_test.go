@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // keyTable is the README's key table, made from the key map.

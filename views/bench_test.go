@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 var benchSink string

@@ -1,7 +1,7 @@
 package views
 
 import (
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // Mode is how a tab shows its figures.

@@ -8,7 +8,7 @@ import (
 	"github.com/NimbleMarkets/ntcharts/canvas/runes"
 	"github.com/charmbracelet/lipgloss"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // chartBlock draws one group as horizontal bars. The bars are ntcharts'

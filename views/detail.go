@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // Detail texts.

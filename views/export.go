@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // ExportText is tabs as plain text at width o.Width: each tab exactly as

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // FormatNumber writes v as the article would: exact decimals, 万 for round

@@ -9,9 +9,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"macun-tui/data"
-	"macun-tui/model"
-	"macun-tui/views"
+	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/model"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 // screen is the real root model with plain styles at a size, on a tab.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // Mark wraps a piece of the screen in a mouse zone; nil for none.

@@ -1,6 +1,6 @@
 package views
 
-import "macun-tui/data"
+import "github.com/macun-tui/macun-tui/data"
 
 // Msg is a piece of chrome in both languages.
 type Msg = data.Text

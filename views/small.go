@@ -3,7 +3,7 @@ package views
 import (
 	"fmt"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // TooSmall is the one line shown when the terminal is below the minimum

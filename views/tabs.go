@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // tabViews maps each tab id to what it shows. A new tab is one view file

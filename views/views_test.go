@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 var zhSamples = []string{

@@ -13,7 +13,7 @@ import (
 	"fmt"
 	"os"
 
-	"macun-tui/cmd/gendata/gen"
+	"github.com/macun-tui/macun-tui/cmd/gendata/gen"
 )
 
 func main() {

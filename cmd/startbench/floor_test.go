@@ -32,7 +32,7 @@ func libraryImports(t *testing.T, dirs ...string) map[string]bool {
 			for _, im := range af.Imports {
 				p, _ := strconv.Unquote(im.Path.Value)
 				first, _, _ := strings.Cut(p, "/")
-				if strings.Contains(first, ".") && !strings.HasPrefix(p, "macun-tui") {
+				if strings.Contains(first, ".") && !strings.HasPrefix(p, "github.com/macun-tui/macun-tui") {
 					out[p] = true
 				}
 			}

@@ -17,7 +17,7 @@ import (
 
 	"github.com/creack/pty"
 
-	"macun-tui/internal/ptyterm"
+	"github.com/macun-tui/macun-tui/internal/ptyterm"
 )
 
 // Budgets, as in docs/performance.md.
@@ -76,13 +76,13 @@ func build() error {
 			return err
 		}
 	} else {
-		appBin = filepath.Join(binDir, "macun-tui")
-		if out, err := exec.Command(goTool, "build", "-o", appBin, "macun-tui").CombinedOutput(); err != nil {
+		appBin = filepath.Join(binDir, "github.com/macun-tui/macun-tui")
+		if out, err := exec.Command(goTool, "build", "-o", appBin, "github.com/macun-tui/macun-tui").CombinedOutput(); err != nil {
 			return fmt.Errorf("go build macun-tui: %v\n%s", err, out)
 		}
 	}
 	floorBin = filepath.Join(binDir, "libfloor")
-	if out, err := exec.Command(goTool, "build", "-o", floorBin, "macun-tui/cmd/startbench/libfloor").CombinedOutput(); err != nil {
+	if out, err := exec.Command(goTool, "build", "-o", floorBin, "github.com/macun-tui/macun-tui/cmd/startbench/libfloor").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build libfloor: %v\n%s", err, out)
 	}
 	src := filepath.Join(binDir, "hello")

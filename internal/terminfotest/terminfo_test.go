@@ -304,7 +304,7 @@ func TestStaticBinary(t *testing.T) {
 	if err != nil {
 		t.Skip("the go command is not on PATH; cannot list macun-tui's dependencies")
 	}
-	cmd := exec.Command(gobin, "list", "-deps", "macun-tui")
+	cmd := exec.Command(gobin, "list", "-deps", "github.com/macun-tui/macun-tui")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
 	out, err := cmd.Output()
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"macun-tui/data"
+	"github.com/macun-tui/macun-tui/data"
 )
 
 // Options say how big a dataset to write.
