@@ -194,13 +194,10 @@ func parse(name string, b []byte, s string, readArticle func(string) ([]byte, er
 		lex:        &lexer{b: b, s: s},
 		stack:      make([]step, 0, 8),
 		hintN:      -1,
-		categories: keysOf(Categories),
-		stages:     keysOf(Stages),
-		noteKinds:  keysOf(NoteKinds),
-		tabs:       make([]string, len(Tabs)),
-	}
-	for i, t := range Tabs {
-		d.tabs[i] = t.ID
+		categories: keysOf(categories),
+		stages:     keysOf(stages),
+		noteKinds:  keysOf(noteKinds),
+		tabs:       TabIDs(),
 	}
 	ds := new(Dataset)
 	stopped := d.run(ds, readArticle)

@@ -433,11 +433,8 @@ func (d *decoder) enum(what string, allowed []string) string {
 	return s
 }
 
-func keysOf(m map[string]Text) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
+func keysOf(e enum) []string {
+	ks := e.ids()
 	slices.Sort(ks)
 	return ks
 }

@@ -34,8 +34,8 @@ func exportModel(t *testing.T, l data.Lang, w, tab int, mode views.Mode) *Model 
 	if mode == views.ModeTable {
 		m.Update(exportKey("t"))
 	}
-	if m.Tab() != data.Tabs[tab].ID || m.Mode() != mode {
-		t.Fatalf("on %s in mode %d, want %s %d", m.Tab(), m.Mode(), data.Tabs[tab].ID, mode)
+	if m.Tab() != data.Tabs()[tab].ID || m.Mode() != mode {
+		t.Fatalf("on %s in mode %d, want %s %d", m.Tab(), m.Mode(), data.Tabs()[tab].ID, mode)
 	}
 	m.Update(tea.WindowSizeMsg{Width: w, Height: m.body().Len() + chrome})
 	return m
@@ -74,12 +74,12 @@ func exportScreen(t *testing.T, m *Model) string {
 // width, then a blank line and the Sources block.
 func TestExportTextIsScreen(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, w := range []int{40, 60, 80, 100, 160} {
 			for _, mode := range []views.Mode{views.ModeCharts, views.ModeTable} {
 				var screens []string
 				var tabs []string
-				for i, tab := range data.Tabs {
+				for i, tab := range data.Tabs() {
 					m := exportModel(t, l, w, i, mode)
 					screen := exportScreen(t, m)
 					o := views.Options{Width: w, Lang: l, Mode: mode}
@@ -131,7 +131,7 @@ func exportPress(m *Model, msg tea.Msg) tea.Cmd {
 }
 
 func TestExportKeyWritesView(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, ascii := range []bool{false, true} {
 			c := NewCommon(data.Default(), views.PlainStyles(), ascii)
 			// As in the program: files go to the current directory.

@@ -14,7 +14,7 @@ import (
 // On a small screen the help does not fit; it scrolls, so that every key
 // can be read.
 func TestHelpScrollsOnSmallScreens(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		m := New(NewCommon(data.Default(), views.PlainStyles(), false), l)
 		defer m.c.Zones.Close()
 		m.Update(tea.WindowSizeMsg{Width: MinWidth, Height: MinHeight})

@@ -47,7 +47,7 @@ func exportAll(t *testing.T, o Options) map[string]string {
 }
 
 func TestExportNoEscapes(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, mode := range []Mode{ModeCharts, ModeTable} {
 			for _, ascii := range []bool{false, true} {
 				o := Options{Width: 80, Lang: l, Mode: mode, ASCII: ascii}
@@ -68,7 +68,7 @@ func TestExportTextWidth(t *testing.T) {
 	ds := data.Default()
 	eaw := runewidth.Condition{EastAsianWidth: true}
 	for _, w := range []int{20, 40, 60, 80, 100, 160} {
-		for _, l := range data.Langs {
+		for _, l := range data.Langs() {
 			for _, mode := range []Mode{ModeCharts, ModeTable} {
 				for _, ascii := range []bool{false, true} {
 					o := Options{Width: w, Lang: l, Mode: mode, ASCII: ascii}
@@ -123,7 +123,7 @@ func TestExportTextASCIIBars(t *testing.T) {
 // line between tabs, then the Sources block.
 func TestExportTextLayout(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		o := Options{Width: 72, Lang: l, Mode: ModeTable}
 		var parts []string
 		for _, tab := range data.TabIDs() {
@@ -147,7 +147,7 @@ func TestExportTextLayout(t *testing.T) {
 // Every figure shown is in the Sources block with its whole sentence.
 func TestSourcesBlock(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, tab := range data.TabIDs() {
 			o := Options{Width: 40, Lang: l}
 			ls := SourcesBlock(ds, []string{tab}, o)
@@ -176,7 +176,7 @@ func TestSourcesBlock(t *testing.T) {
 
 func TestExportCSV(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		s, err := ExportCSV(ds, data.TabIDs(), Options{Lang: l})
 		if err != nil {
 			t.Fatal(err)
@@ -226,7 +226,7 @@ func TestExportCSV(t *testing.T) {
 
 func TestExportJSON(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		s, err := ExportJSON(ds, data.TabIDs(), Options{Lang: l})
 		if err != nil {
 			t.Fatal(err)
@@ -246,13 +246,13 @@ func TestExportJSON(t *testing.T) {
 			t.Errorf("meta %v", meta)
 		}
 		tabs := doc["tabs"].([]any)
-		if len(tabs) != len(data.Tabs) {
+		if len(tabs) != len(data.Tabs()) {
 			t.Fatalf("%d tabs", len(tabs))
 		}
 		for i, x := range tabs {
 			jt := x.(map[string]any)
-			tab := data.Tabs[i].ID
-			if jt["id"] != tab || jt["title"] != data.Tabs[i].Title.In(l) {
+			tab := data.Tabs()[i].ID
+			if jt["id"] != tab || jt["title"] != data.Tabs()[i].Title.In(l) {
 				t.Errorf("tab %d: %v %v", i, jt["id"], jt["title"])
 			}
 			figs := ds.FiguresOfTab(tab)
@@ -347,12 +347,12 @@ func checkMarkdownTables(t *testing.T, what, md string) int {
 
 func TestExportMarkdown(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		md := ExportMarkdown(ds, data.TabIDs(), Options{Lang: l})
 		if checkMarkdownTables(t, string(l), md) == 0 {
 			t.Fatal("no tables")
 		}
-		for _, tab := range data.Tabs {
+		for _, tab := range data.Tabs() {
 			if !strings.Contains(md, "\n# "+tab.Title.In(l)+"\n") {
 				t.Errorf("%s: no heading for %s", l, tab.ID)
 			}
@@ -444,7 +444,7 @@ func TestWrapText(t *testing.T) {
 // writer's error.
 func TestWriteText(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, o := range []Options{{Width: 100, Lang: l}, {Width: 40, Lang: l, ASCII: true}, {Width: 160, Lang: l, Mode: ModeTable}} {
 			var b strings.Builder
 			if err := WriteText(&b, ds, data.TabIDs(), o); err != nil {

@@ -203,11 +203,11 @@ func TestLayoutColumns(t *testing.T) {
 func TestRenderBodyFits(t *testing.T) {
 	ds := data.Default()
 	st := PlainStyles()
-	for _, tab := range data.Tabs {
+	for _, tab := range data.Tabs() {
 		if !HasView(tab.ID) {
 			t.Errorf("tab %s has no view", tab.ID)
 		}
-		for _, l := range data.Langs {
+		for _, l := range data.Langs() {
 			for _, mode := range []Mode{ModeCharts, ModeTable} {
 				for _, ascii := range []bool{false, true} {
 					for _, w := range []int{0, 1, 5, 39, 40, 80, 120, 200} {
@@ -241,7 +241,7 @@ func TestRenderBodyFits(t *testing.T) {
 }
 
 func TestTooSmall(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for w := 0; w <= 60; w++ {
 			s := TooSmall(w, 5, 40, 10, l)
 			if Width(s) > w || strings.Contains(s, "\n") {
