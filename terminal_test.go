@@ -289,6 +289,36 @@ func TestExitCodes(t *testing.T) {
 	})
 }
 
+// TestValidateCorpus: `macun-tui validate` exits 2 for every bad dataset
+// of testdata/bad and prints its problems exactly as the loader's tests
+// expect them (testdata/TestBadCorpus), one FILE:LINE:COL: message a line
+// (FILE: message for a problem of the whole file).
+func TestValidateCorpus(t *testing.T) {
+	files, err := filepath.Glob("testdata/bad/*.json")
+	if err != nil || len(files) < 30 {
+		t.Fatalf("%d files in testdata/bad (%v)", len(files), err)
+	}
+	for _, f := range files {
+		want, err := os.ReadFile(filepath.Join("testdata", "TestBadCorpus", strings.TrimSuffix(filepath.Base(f), ".json")+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut bytes.Buffer
+		if code := run([]string{"validate", f}, nil, &out, &errOut); code != 2 || out.Len() > 0 {
+			t.Errorf("validate %s: exit %d, stdout %q; want 2 and nothing", f, code, out.String())
+		}
+		if errOut.String() != string(want) {
+			t.Errorf("validate %s prints\n%s\nwant\n%s", f, errOut.String(), want)
+		}
+		line := regexp.MustCompile(`^` + regexp.QuoteMeta(f) + `(:[1-9][0-9]*:[1-9][0-9]*)?: [^ ]`)
+		for _, l := range strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n") {
+			if !line.MatchString(l) {
+				t.Errorf("validate %s: %q is not FILE:LINE:COL: message", f, l)
+			}
+		}
+	}
+}
+
 // badDataset writes the embedded dataset with one unknown field into a
 // temporary directory, next to a copy of the article it refers to, and
 // returns its path.

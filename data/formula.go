@@ -194,14 +194,3 @@ func (e *Expr) Eval(lookup func(id string) (float64, bool)) (float64, error) {
 	}
 	return v, nil
 }
-
-// String renders the formula with its ids.
-func (e *Expr) String() string {
-	if e.op == 0 {
-		if e.ref != "" {
-			return e.ref
-		}
-		return strconv.FormatFloat(e.num, 'f', -1, 64)
-	}
-	return "(" + e.left.String() + " " + string(e.op) + " " + e.right.String() + ")"
-}

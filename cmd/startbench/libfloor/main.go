@@ -20,6 +20,8 @@ import (
 	_ "github.com/charmbracelet/lipgloss"
 	_ "github.com/charmbracelet/x/ansi"
 	_ "github.com/charmbracelet/x/term"
+	_ "github.com/go-json-experiment/json"
+	_ "github.com/go-json-experiment/json/jsontext"
 	_ "github.com/lrstanley/bubblezone"
 	_ "github.com/mattn/go-isatty"
 	_ "github.com/mattn/go-runewidth"
