@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
@@ -195,11 +196,6 @@ func decode(b []byte, ds *Dataset) (int, string) {
 	return 0, err.Error()
 }
 
-// kindName names the kinds of JSON value.
-var kindName = map[jsontext.Kind]string{
-	'n': "null", 't': "boolean", 'f': "boolean", '"': "string", '0': "number", '{': "object", '[': "array",
-}
-
 // firstNull returns the offset and the pointer of the first null of b,
 // which is valid JSON, or -1.
 func firstNull(b []byte) (int, jsontext.Pointer) {
@@ -260,6 +256,15 @@ func fieldNames(t reflect.Type) []string {
 	return names
 }
 
+// What values are written as in JSON: by their kind, and by their Go
+// type's kind.
+var (
+	kindName = map[jsontext.Kind]string{'n': "null", 't': "boolean", 'f': "boolean", '"': "string",
+		'0': "number", '{': "object", '[': "array"}
+	goKindName = map[reflect.Kind]string{reflect.String: "a string", reflect.Int: "a whole number",
+		reflect.Float64: "a number", reflect.Slice: "an array", reflect.Struct: "an object"}
+)
+
 // want names what a value of Go type t is written as.
 func want(t reflect.Type) string {
 	for t != nil && t.Kind() == reflect.Pointer {
@@ -268,26 +273,11 @@ func want(t reflect.Type) string {
 	if t == nil {
 		return "a value"
 	}
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Int:
-		return "a whole number"
-	case reflect.Float64:
-		return "a number"
-	case reflect.Slice:
-		return "an array"
-	}
-	return "an object"
+	return goKindName[t.Kind()]
 }
 
 // noun names an object of type t in a message.
 func noun(t reflect.Type) string {
-	switch t {
-	case reflect.TypeFor[Dataset]():
-		return "the dataset"
-	case reflect.TypeFor[Meta](), reflect.TypeFor[Derived]():
-		return strings.ToLower(t.Name())
-	}
-	return "a " + strings.ToLower(t.Name())
+	nouns := map[string]string{"Dataset": "the dataset", "Meta": "meta", "Derived": "derived"}
+	return cmp.Or(nouns[t.Name()], "a "+strings.ToLower(t.Name()))
 }

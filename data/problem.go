@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -16,12 +17,12 @@ import (
 const MaxProblems = 100
 
 // Position is a place in a dataset file, as go/token.Position is in a Go
-// file. Line and Column start at 1, and Column counts characters (Unicode
-// code points), not bytes. A position with Line 0 names only the file:
-// the problem is with the whole file (empty, missing, too large).
+// file: Line and Column from 1, Column in characters (code points). With
+// Line 0 it names only the file, for a problem of the whole file (empty,
+// missing, too large).
 type Position struct {
 	Filename string
-	Offset   int // byte offset, from 0
+	Offset   int // in bytes, from 0
 	Line     int
 	Column   int
 }
@@ -29,7 +30,7 @@ type Position struct {
 // IsValid reports whether the position is in the file, not just names it.
 func (p Position) IsValid() bool { return p.Line > 0 }
 
-// String is FILE:LINE:COL, or FILE for a position that only names it.
+// String is FILE:LINE:COL, or FILE.
 func (p Position) String() string {
 	if !p.IsValid() {
 		return p.Filename
@@ -37,38 +38,32 @@ func (p Position) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
 }
 
-// Problem is one thing wrong with a dataset file, as go/scanner.Error is
-// with a Go file.
+// Problem is one thing wrong with a dataset file, as go/scanner.Error.
 type Problem struct {
 	Pos Position
 	Msg string
 }
 
-// Error is FILE:LINE:COL: message (FILE: message without a line).
+// Error is FILE:LINE:COL: message, or FILE: message.
 func (p Problem) Error() string { return p.Pos.String() + ": " + p.Msg }
 
-// ProblemList is every problem found in a file, as go/scanner.ErrorList.
-// It is the error of Parse, Load and LoadFile.
+// ProblemList is the problems of a file, as go/scanner.ErrorList. It is
+// the error of Parse, Load and LoadFile.
 type ProblemList []Problem
 
 func (l ProblemList) Len() int      { return len(l) }
 func (l ProblemList) Swap(i, j int) { l[i], l[j] = l[j], l[i] }
 
-// Less orders problems by file and position; the problems of a whole file
-// come before those at a place in it.
+// Less orders by file, then position; problems of a whole file first.
 func (l ProblemList) Less(i, j int) bool {
 	a, b := l[i].Pos, l[j].Pos
 	if a.Filename != b.Filename {
 		return a.Filename < b.Filename
 	}
-	if a.Line != b.Line {
-		return a.Line < b.Line
-	}
-	return a.Column < b.Column
+	return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
 }
 
-// Sort sorts the list by position, keeping the order of problems at the
-// same place.
+// Sort sorts the list, keeping the order of problems at one place.
 func (l ProblemList) Sort() { sort.Stable(l) }
 
 // Error prints one problem a line.
@@ -92,52 +87,46 @@ func fileProblem(file, format string, a ...any) error {
 	return ProblemList{{Pos: Position{Filename: file}, Msg: fmt.Sprintf(format, a...)}}
 }
 
+// offProblem is a problem at a byte offset.
+type offProblem struct {
+	off int
+	msg string
+}
+
 // lineCol converts a byte offset of b to a line and a column (in
 // characters), both from 1.
 func lineCol(b []byte, off int) (line, col int) {
-	off = min(max(off, 0), len(b))
 	start := bytes.LastIndexByte(b[:off], '\n') + 1
 	return 1 + bytes.Count(b[:off], []byte{'\n'}), 1 + utf8.RuneCount(b[start:off])
 }
 
-// positions gives each problem of ps, sorted by offset, its line and
-// column in b, counting lines once for all of them. A negative offset is
-// no position.
+// positions sorts problems by offset and tells each once, at its line
+// and column in b, counting lines once for all.
 func positions(name string, b []byte, ps []offProblem) ProblemList {
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].off < ps[j].off })
-	l := make(ProblemList, 0, len(ps)+1)
-	line, start, last := 1, 0, 0 // the line and where it starts, at offset last
+	var l ProblemList
+	line, start, last := 1, 0, 0 // the line at offset last, and where it starts
 	for _, p := range ps {
-		pr := Problem{Pos: Position{Filename: name}, Msg: p.msg}
-		if p.off >= 0 {
-			off := min(p.off, len(b))
-			if n := bytes.Count(b[last:off], []byte{'\n'}); n > 0 {
-				line, start = line+n, last+bytes.LastIndexByte(b[last:off], '\n')+1
-			}
-			last = off
-			pr.Pos.Offset, pr.Pos.Line, pr.Pos.Column = off, line, 1+utf8.RuneCount(b[start:off])
+		off := min(p.off, len(b))
+		if n := bytes.Count(b[last:off], []byte{'\n'}); n > 0 {
+			line, start = line+n, last+bytes.LastIndexByte(b[last:off], '\n')+1
 		}
-		if len(l) == 0 || l[len(l)-1] != pr { // the same problem twice is told once
+		last = off
+		pr := Problem{Position{name, off, line, 1 + utf8.RuneCount(b[start:off])}, p.msg}
+		if len(l) == 0 || l[len(l)-1] != pr {
 			l = append(l, pr)
 		}
 	}
 	return l
 }
 
-// offProblem is a problem at a byte offset (-1 for none).
-type offProblem struct {
-	off int
-	msg string
-}
-
 // spot is where a value is in a file: the byte offsets of its member name
-// (-1 for an array element or the whole file) and of the value.
+// (-1 for an array element or the whole file) and of the value itself.
 type spot struct{ name, value int }
 
-// locate finds the values at the JSON Pointers ptrs (and at every pointer
-// above them) in b, which must be JSON without syntax errors (duplicate
-// member names allowed: the first is found). A pointer absent from b is
-// absent from the result.
+// locate finds the values at the JSON Pointers ptrs, and at every pointer
+// above them, in b, which must have no syntax error (a duplicate member
+// name is found at its first). A pointer not in b is not in the result.
 func locate(b []byte, ptrs ...string) map[string]spot {
 	need := make(map[string]bool)
 	for _, p := range ptrs {
@@ -163,19 +152,16 @@ func locate(b []byte, ptrs ...string) map[string]spot {
 			return dec.SkipValue()
 		}
 		found[string(p)] = spot{name, next()}
-		if len(found) == len(need) {
-			return errFound
-		}
 		open := dec.PeekKind()
-		if open != '{' && open != '[' {
+		switch {
+		case len(found) == len(need):
+			return errFound
+		case open != '{' && open != '[':
 			return dec.SkipValue()
 		}
-		if _, err := dec.ReadToken(); err != nil {
-			return err
-		}
+		dec.ReadToken()
 		for i := 0; ; i++ {
-			switch dec.PeekKind() {
-			case 0, '}', ']':
+			if k := dec.PeekKind(); k == 0 || k == '}' || k == ']' {
 				_, err := dec.ReadToken()
 				return err
 			}
@@ -197,12 +183,12 @@ func locate(b []byte, ptrs ...string) map[string]spot {
 	return found
 }
 
-// errFound ends locate's walk once everything is found.
-var errFound = fmt.Errorf("found")
+var errFound = errors.New("all found")
 
-// dotted renders a JSON Pointer as messages show it: /figures/5/value is
-// figures[5].value.
-func dotted(p jsontext.Pointer) string {
+// at is the start of a message about the value at p: its path as
+// messages show it (/figures/5/value is figures[5].value) and a colon, or
+// nothing for the whole file.
+func at(p jsontext.Pointer) string {
 	var sb strings.Builder
 	for tok := range p.Tokens() {
 		if tok != "" && strings.Trim(tok, "0123456789") == "" {
@@ -214,14 +200,8 @@ func dotted(p jsontext.Pointer) string {
 		}
 		sb.WriteString(tok)
 	}
-	return sb.String()
-}
-
-// at is the start of a message about the value at p: its dotted path and
-// a colon, or nothing for the whole dataset.
-func at(p jsontext.Pointer) string {
-	if p == "" {
+	if sb.Len() == 0 {
 		return ""
 	}
-	return dotted(p) + ": "
+	return sb.String() + ": "
 }

@@ -16,11 +16,9 @@ import (
 // taken for a typing slip.
 const MaxNumber = 1e15
 
-// charts are the chart kinds of a group.
-var charts = []string{ChartBar, ChartRank, ChartNone}
-
-// The ids of the closed lists, for the checks.
+// The values of the closed lists, for the checks.
 var (
+	charts      = []string{ChartBar, ChartRank, ChartNone}
 	tabIDs      = TabIDs()
 	stageIDs    = stages.ids()
 	categoryIDs = categories.ids()
@@ -32,23 +30,20 @@ var (
 type checker struct {
 	ds    *Dataset
 	probs []ptrProblem
-	full  bool // more problems were found than are recorded
+	full  bool // more problems were found than recorded
 }
 
-// maxRecorded is the number of problems recorded: more than MaxProblems,
-// since the problems of a missing value are told once (a missing Text is
-// one problem, not one a language).
+// maxRecorded is more than MaxProblems: the problems of a value the file
+// lacks are told once (a missing Text is one problem, not one a language).
 const maxRecorded = 3 * MaxProblems
 
-// ptrProblem is a problem with the value at a JSON Pointer. When the file
-// has no value there, a required value is missing, and the problem is
-// told as that, at the object that lacks it; a problem ifGiven is then no
-// problem. A problem with first names the position of the value there
-// too.
+// ptrProblem is a problem with the value at a JSON Pointer. Where the file
+// has no value, a required value is missing, which is told at the object
+// that lacks it; a problem ifGiven is then none. A problem with a first
+// pointer tells where that value is too.
 type ptrProblem struct {
-	ptr, msg string
-	ifGiven  bool
-	first    string
+	ptr, msg, first string
+	ifGiven         bool
 }
 
 func (c *checker) add(ptr, format string, a ...any) {
@@ -56,11 +51,10 @@ func (c *checker) add(ptr, format string, a ...any) {
 }
 
 func (c *checker) put(p ptrProblem) {
-	if len(c.probs) == maxRecorded {
-		c.full = true
-		return
+	c.full = len(c.probs) == maxRecorded
+	if !c.full {
+		c.probs = append(c.probs, p)
 	}
-	c.probs = append(c.probs, p)
 }
 
 // report finds the problems' values in b and returns them as a
@@ -84,8 +78,7 @@ func (c *checker) report(name string, b []byte) error {
 			ps = append(ps, offProblem{s.value, fmt.Sprintf("%s%s (first at %d:%d)", at(ptr), p.msg, line, col)})
 		case ok:
 			ps = append(ps, offProblem{s.value, at(ptr) + p.msg})
-		case !p.ifGiven:
-			// the deepest value present, and the member it lacks
+		case !p.ifGiven: // the deepest value present, and the member it lacks
 			for _, ok := spots[string(ptr.Parent())]; !ok; _, ok = spots[string(ptr.Parent())] {
 				ptr = ptr.Parent()
 			}
@@ -97,11 +90,9 @@ func (c *checker) report(name string, b []byte) error {
 		return nil
 	}
 	l := positions(name, b, ps)
-	if len(l) > MaxProblems {
-		l, c.full = l[:MaxProblems], true
-	}
-	if c.full {
-		l = append(l, Problem{Pos: Position{Filename: name}, Msg: fmt.Sprintf("too many problems; stopped after %d", MaxProblems)})
+	if len(l) > MaxProblems || c.full {
+		l = append(l[:min(len(l), MaxProblems)], Problem{Pos: Position{Filename: name},
+			Msg: fmt.Sprintf("too many problems; stopped after %d", MaxProblems)})
 	}
 	return l
 }
@@ -123,29 +114,24 @@ func controlChar(s string) (rune, bool) {
 	return 0, false
 }
 
-// line checks a string at p+f that must not be empty or white space, and
-// must not hold control characters, which would garble a terminal.
+// line checks the string at p+f: not empty or white space, and without
+// control characters, which would garble a terminal.
 func (c *checker) line(s, p, f string) bool {
-	if r, ok := controlChar(s); ok {
+	r, bad := controlChar(s)
+	switch {
+	case bad:
 		c.add(p+f, "contains control character %U", r)
-		return false
-	}
-	if strings.TrimSpace(s) == "" {
+	case strings.TrimSpace(s) == "":
 		c.add(p+f, "must not be empty or only white space")
-		return false
 	}
-	return true
+	return !bad && strings.TrimSpace(s) != ""
 }
 
-// text checks a Text: both languages are lines.
-func (c *checker) text(t Text, p, f string) {
-	c.line(t.ZH, p, f+"/zh")
-	c.line(t.EN, p, f+"/en")
-}
-
-func (c *checker) optText(t *Text, p, f string) {
+// text checks a Text (t may be nil for an optional one).
+func (c *checker) text(t *Text, p, f string) {
 	if t != nil {
-		c.text(*t, p, f)
+		c.line(t.ZH, p, f+"/zh")
+		c.line(t.EN, p, f+"/en")
 	}
 }
 
@@ -176,8 +162,8 @@ func (c *checker) id(s, p string) {
 	}
 }
 
-// refs checks a list of ids of other things; whether they exist is
-// checked by references.
+// refs checks a list of ids of other things (references checks that they
+// exist).
 func (c *checker) refs(ids []string, p, f string) {
 	for k, id := range ids {
 		if id == "" {
@@ -186,15 +172,14 @@ func (c *checker) refs(ids []string, p, f string) {
 	}
 }
 
-// enum checks a string that must be one of allowed.
-func (c *checker) enum(s string, allowed []string, what, p, f string) {
-	if !slices.Contains(allowed, s) {
-		c.add(p+f, "unknown %s %q (want one of: %s)", what, s, strings.Join(allowed, ", "))
+// oneOf checks a string that must be one of a closed list.
+func (c *checker) oneOf(s string, list []string, what, p, f string) {
+	if !slices.Contains(list, s) {
+		c.add(p+f, "unknown %s %q (want one of: %s)", what, s, strings.Join(list, ", "))
 	}
 }
 
-// num writes a number for a message as it would be written in a file:
-// 3e16, not 3e+16.
+// num writes a number as a file would: 3e16, not 3e+16.
 func num(v float64) string { return strings.Replace(strconv.FormatFloat(v, 'g', -1, 64), "e+", "e", 1) }
 
 // dataset checks everything: each value, then the references between
@@ -204,7 +189,17 @@ func (c *checker) dataset(readArticle func(string) ([]byte, error)) {
 	if ds.Schema != SchemaVersion {
 		c.add("/schema", "unsupported schema version %d (this program reads schema %d)", ds.Schema, SchemaVersion)
 	}
-	articleOK := c.meta(&ds.Meta)
+	m := &ds.Meta
+	c.text(&m.Title, "/meta", "/title")
+	c.text(&m.Region, "/meta", "/region")
+	c.text(&m.Source, "/meta", "/source")
+	article := m.Article != "" && c.line(m.Article, "/meta/article", "")
+	if m.Article == "" {
+		c.put(ptrProblem{ptr: "/meta/article", msg: "must not be empty or only white space", ifGiven: true})
+	} else if article && (strings.HasPrefix(m.Article, "/") || filepath.IsAbs(m.Article)) {
+		c.add("/meta/article", "must be a path relative to the dataset file, got %q", m.Article)
+		article = false
+	}
 	if len(ds.Groups) == 0 {
 		c.add("/groups", "must list at least one group")
 	}
@@ -226,56 +221,37 @@ func (c *checker) dataset(readArticle func(string) ([]byte, error)) {
 	for i, n := range ds.Notes {
 		p := elem("/notes", i)
 		c.id(n.ID, p)
-		c.enum(n.Kind, noteKindIDs, "note kind", p, "/kind")
-		c.text(n.Text, p, "/text")
+		c.oneOf(n.Kind, noteKindIDs, "note kind", p, "/kind")
+		c.text(&n.Text, p, "/text")
 		c.line(n.Quote, p, "/quote")
 	}
 	c.references()
 	c.derive()
-	if articleOK && readArticle != nil {
+	if article && readArticle != nil {
 		c.article(readArticle)
 	}
 }
 
-// meta checks the meta object; it reports whether it names an article
-// that can be read.
-func (c *checker) meta(m *Meta) bool {
-	c.text(m.Title, "/meta", "/title")
-	c.text(m.Region, "/meta", "/region")
-	c.text(m.Source, "/meta", "/source")
-	const p = "/meta/article"
-	switch a := m.Article; {
-	case a == "":
-		c.put(ptrProblem{ptr: p, msg: "must not be empty or only white space", ifGiven: true})
-	case !c.line(a, p, ""):
-	case strings.HasPrefix(a, "/") || filepath.IsAbs(a):
-		c.add(p, "must be a path relative to the dataset file, got %q", a)
-	default:
-		return true
-	}
-	return false
-}
-
 func (c *checker) group(g *Group, p string) {
 	c.id(g.ID, p)
-	c.enum(g.Tab, tabIDs, "tab", p, "/tab")
-	c.text(g.Title, p, "/title")
-	c.enum(g.Chart, charts, "chart", p, "/chart")
+	c.oneOf(g.Tab, tabIDs, "tab", p, "/tab")
+	c.text(&g.Title, p, "/title")
+	c.oneOf(g.Chart, charts, "chart", p, "/chart")
 	if len(g.Figures) == 0 {
 		c.add(p+"/figures", "must list at least one figure")
 	}
 	c.refs(g.Figures, p, "/figures")
-	c.optText(g.Note, p, "/note")
+	c.text(g.Note, p, "/note")
 }
 
 func (c *checker) figure(f *Figure, p string) {
 	c.id(f.ID, p)
-	c.text(f.Label, p, "/label")
-	c.text(f.Unit, p, "/unit")
-	c.text(f.Period, p, "/period")
-	c.optText(f.Comparison, p, "/comparison")
+	c.text(&f.Label, p, "/label")
+	c.text(&f.Unit, p, "/unit")
+	c.text(&f.Period, p, "/period")
+	c.text(f.Comparison, p, "/comparison")
 	if f.Rank != nil {
-		c.text(f.Rank.Scope, p, "/rank/scope")
+		c.text(&f.Rank.Scope, p, "/rank/scope")
 	}
 	c.line(f.Source, p, "/source")
 	if f.Derived != nil {
@@ -296,7 +272,7 @@ func (c *checker) figure(f *Figure, p string) {
 	switch v := *f.Value; {
 	case v < 0:
 		c.add(p+"/value", "%s is negative; values must be >= 0", num(v))
-		f.Value = nil // no formula uses it, and none is told it
+		f.Value = nil // no formula uses it, and none is told so
 	case v > MaxNumber:
 		c.add(p+"/value", "%s is too large (the limit is 1e15)", num(v))
 		f.Value = nil
@@ -309,13 +285,13 @@ func (c *checker) figure(f *Figure, p string) {
 
 func (c *checker) project(pr *Project, p string) {
 	c.id(pr.ID, p)
-	c.text(pr.Name, p, "/name")
-	c.enum(pr.Category, categoryIDs, "category", p, "/category")
-	c.enum(pr.Stage, stageIDs, "stage", p, "/stage")
-	c.text(pr.Status, p, "/status")
-	c.optText(pr.Covers, p, "/covers")
-	for k, t := range pr.Programs {
-		c.text(t, elem(p+"/programs", k), "")
+	c.text(&pr.Name, p, "/name")
+	c.oneOf(pr.Category, categoryIDs, "category", p, "/category")
+	c.oneOf(pr.Stage, stageIDs, "stage", p, "/stage")
+	c.text(&pr.Status, p, "/status")
+	c.text(pr.Covers, p, "/covers")
+	for k := range pr.Programs {
+		c.text(&pr.Programs[k], elem(p+"/programs", k), "")
 	}
 	c.refs(pr.Figures, p, "/figures")
 	c.line(pr.Source, p, "/source")
@@ -324,15 +300,15 @@ func (c *checker) project(pr *Project, p string) {
 
 func (c *checker) structure(s *Structure, p string) {
 	c.id(s.ID, p)
-	c.text(s.Name, p, "/name")
-	if s.Declared < 1 { // 0 is also what an absent "declared" reads as
+	c.text(&s.Name, p, "/name")
+	if s.Declared < 1 { // 0 is also what no "declared" reads as
 		c.put(ptrProblem{ptr: p + "/declared", msg: fmt.Sprintf("want a whole number >= 1, got %d", s.Declared), ifGiven: s.Declared == 0})
 	}
 	if len(s.Items) == 0 {
 		c.add(p+"/items", "must list at least one item")
 	}
-	for k, t := range s.Items {
-		c.text(t, elem(p+"/items", k), "")
+	for k := range s.Items {
+		c.text(&s.Items[k], elem(p+"/items", k), "")
 	}
 	c.line(s.Source, p, "/source")
 	c.refs(s.Notes, p, "/notes")
@@ -341,35 +317,34 @@ func (c *checker) structure(s *Structure, p string) {
 	}
 }
 
-// references checks the rules that relate parts of the dataset: unique
-// ids, the figures of groups and projects, the notes of everything.
+// references checks what relates parts of the dataset: unique ids, the
+// figures of groups and projects, the notes of everything.
 func (c *checker) references() {
 	ds := c.ds
-	ds.figByID = c.unique("/figures", "figure", len(ds.Figures), func(i int) string { return ds.Figures[i].ID })
-	ds.noteByID = c.unique("/notes", "note", len(ds.Notes), func(i int) string { return ds.Notes[i].ID })
-	c.unique("/groups", "group", len(ds.Groups), func(i int) string { return ds.Groups[i].ID })
-	c.unique("/projects", "project", len(ds.Projects), func(i int) string { return ds.Projects[i].ID })
-	c.unique("/structures", "structure", len(ds.Structures), func(i int) string { return ds.Structures[i].ID })
+	ds.figByID = unique(c, "/figures", "figure", ds.Figures, func(f Figure) string { return f.ID })
+	ds.noteByID = unique(c, "/notes", "note", ds.Notes, func(n Note) string { return n.ID })
+	unique(c, "/groups", "group", ds.Groups, func(g Group) string { return g.ID })
+	unique(c, "/projects", "project", ds.Projects, func(p Project) string { return p.ID })
+	unique(c, "/structures", "structure", ds.Structures, func(s Structure) string { return s.ID })
 
 	listed := make(map[string]bool, len(ds.Figures))
 	for gi, g := range ds.Groups {
 		seen := make(map[string]bool)
-		var first *Figure // the first known figure, for the unit rule
+		var first *Figure // the first of a chart, for the unit rule
 		for k, id := range g.Figures {
 			p := elem(elem("/groups", gi)+"/figures", k)
-			listed[id] = true
-			i, ok := ds.figByID[id]
+			i, known := ds.figByID[id]
 			switch {
 			case id == "": // told already
-				continue
-			case !ok:
+			case !known:
 				c.add(p, "unknown figure %q", id)
-				continue
 			case seen[id]:
 				c.add(p, "figure %q is listed twice in this group", id)
+			}
+			if !known || seen[id] {
 				continue
 			}
-			seen[id] = true
+			listed[id], seen[id] = true, true
 			f := &ds.Figures[i]
 			if g.Chart == ChartRank && f.Rank == nil {
 				c.add(p, "figure %q has no \"rank\", but the group's chart is %q", id, ChartRank)
@@ -406,10 +381,10 @@ func (c *checker) references() {
 
 // unique reports the ids of a list that are not unique and returns the
 // index of each id (the first, for duplicates).
-func (c *checker) unique(list, what string, n int, id func(int) string) map[string]int {
-	idx := make(map[string]int, n)
-	for i := range n {
-		s := id(i)
+func unique[T any](c *checker, list, what string, items []T, id func(T) string) map[string]int {
+	idx := make(map[string]int, len(items))
+	for i, item := range items {
+		s := id(item)
 		j, dup := idx[s]
 		switch {
 		case s == "": // told already
@@ -430,95 +405,79 @@ func (c *checker) noteRefs(ids []string, p string) {
 	}
 }
 
-// derive computes every derived figure from its formula, in dependency
-// order. Parse errors, unknown ids, cycles, division by zero and results
-// that break the value rules are problems at the formula. A figure whose
-// formula depends on a figure with a problem is left without a value and
-// not reported again.
+// derive computes each derived figure from its formula, after the figures
+// it uses. A parse error, an unknown id, a cycle, a division by zero or a
+// result out of range is a problem at the formula; a figure whose formula
+// uses a figure with a problem is left without a value, and not told.
 func (c *checker) derive() {
 	ds := c.ds
-	formula := func(i int) string { return elem("/figures", i) + "/derived/formula" }
-	exprs := make(map[int]*Expr)
-	for i, f := range ds.Figures {
-		if f.Derived == nil || strings.TrimSpace(f.Derived.Formula) == "" {
-			continue
-		}
-		e, err := ParseFormula(f.Derived.Formula)
-		if err != nil {
-			c.add(formula(i), "%v", err)
-			continue
-		}
-		known := true
-		for _, r := range e.Refs() {
-			if _, ok := ds.figByID[r]; !ok {
-				c.add(formula(i), "formula names unknown figure %q", r)
-				known = false
-			}
-		}
-		if known {
-			exprs[i] = e
-		}
-	}
-
 	const (
-		visiting = iota + 1
+		busy = iota + 1
 		done
 		failed
 	)
-	state := make(map[int]int)
-	var stack []int
+	state := make([]int, len(ds.Figures))
+	var stack []int // the figures being computed
 	var visit func(i int) bool
 	visit = func(i int) bool {
 		f := &ds.Figures[i]
+		p := elem("/figures", i) + "/derived/formula"
 		switch {
 		case f.Derived == nil:
 			return f.Value != nil
-		case state[i] == visiting:
+		case state[i] == busy:
 			var ids []string
 			for _, k := range stack[slices.Index(stack, i):] {
 				ids = append(ids, ds.Figures[k].ID)
 			}
-			c.add(formula(i), "formula cycle: %s -> %s", strings.Join(ids, " -> "), f.ID)
+			c.add(p, "formula cycle: %s -> %s", strings.Join(ids, " -> "), f.ID)
 			state[i] = failed
 			return false
 		case state[i] != 0:
 			return state[i] == done
-		case exprs[i] == nil:
+		}
+		state[i] = failed
+		if strings.TrimSpace(f.Derived.Formula) == "" {
+			return false // told already
+		}
+		e, err := ParseFormula(f.Derived.Formula)
+		if err != nil {
+			c.add(p, "%v", err)
+			return false
+		}
+		known := true
+		for _, r := range e.Refs() {
+			if _, ok := ds.figByID[r]; !ok {
+				c.add(p, "formula names unknown figure %q", r)
+				known = false
+			}
+		}
+		if !known {
+			return false
+		}
+		state[i], stack = busy, append(stack, i)
+		ok := true
+		for _, r := range e.Refs() {
+			if ok = visit(ds.figByID[r]); !ok {
+				break
+			}
+		}
+		stack = stack[:len(stack)-1]
+		if !ok || state[i] != busy { // state is failed when i was part of a cycle
 			state[i] = failed
 			return false
 		}
-		state[i] = visiting
-		stack = append(stack, i)
-		defer func() { stack = stack[:len(stack)-1] }()
-		for _, r := range exprs[i].Refs() {
-			if !visit(ds.figByID[r]) {
-				if state[i] == visiting {
-					state[i] = failed
-				}
-				return false
-			}
-		}
-		if state[i] != visiting { // reported as part of a cycle meanwhile
-			return false
-		}
 		state[i] = failed
-		v, err := exprs[i].Eval(func(ref string) (float64, bool) {
-			j, ok := ds.figByID[ref]
-			return ds.Figures[j].V(), ok
-		})
-		switch v = cleanSum(exprs[i], v, ds); {
+		v, err := e.Eval(func(ref string) (float64, bool) { return ds.Figures[ds.figByID[ref]].V(), true })
+		switch {
 		case err != nil:
-			c.add(formula(i), "%v", err)
+			c.add(p, "%v", err)
 		case v < 0:
-			c.add(formula(i), "result %s is negative; values must be >= 0", num(v))
+			c.add(p, "result %s is negative; values must be >= 0", num(v))
 		case v > MaxNumber:
-			c.add(formula(i), "result %s is too large (the limit is 1e15)", num(v))
+			c.add(p, "result %s is too large (the limit is 1e15)", num(v))
 		default:
-			if v == 0 {
-				v = 0 // not -0
-			}
-			f.Value = &v
-			state[i] = done
+			f.Value, state[i] = &v, done
 		}
 		return state[i] == done
 	}
@@ -547,7 +506,7 @@ func (c *checker) article(readArticle func(string) ([]byte, error)) {
 	ds.Article = string(a)
 	folded := Fold(ds.Article)
 	found := make(map[string]bool) // many things quote the same sentence
-	check := func(s, p, what string) {
+	in := func(s, p, what string) {
 		ok, seen := found[s]
 		if !seen {
 			ok = strings.Contains(folded, Fold(s))
@@ -558,50 +517,15 @@ func (c *checker) article(readArticle func(string) ([]byte, error)) {
 		}
 	}
 	for i, f := range ds.Figures {
-		check(f.Source, elem("/figures", i)+"/source", "source sentence")
+		in(f.Source, elem("/figures", i)+"/source", "source sentence")
 	}
 	for i, pr := range ds.Projects {
-		check(pr.Source, elem("/projects", i)+"/source", "source sentence")
+		in(pr.Source, elem("/projects", i)+"/source", "source sentence")
 	}
 	for i, s := range ds.Structures {
-		check(s.Source, elem("/structures", i)+"/source", "source sentence")
+		in(s.Source, elem("/structures", i)+"/source", "source sentence")
 	}
 	for i, n := range ds.Notes {
-		check(n.Quote, elem("/notes", i)+"/quote", "quote")
+		in(n.Quote, elem("/notes", i)+"/quote", "quote")
 	}
-}
-
-// cleanSum removes binary floating-point noise from a formula of only + and
-// -: 44.4 - 15.7 is 28.7, not 28.700000000000003. The result keeps as many
-// decimals as its most precise operand, so nothing is rounded away.
-func cleanSum(e *Expr, v float64, ds *Dataset) float64 {
-	dec, ok := sumDecimals(e, ds)
-	if !ok || dec > 15 {
-		return v
-	}
-	p := math.Pow10(dec)
-	if r := math.Round(v*p) / p; !math.IsInf(r, 0) && !math.IsNaN(r) {
-		return r
-	}
-	return v
-}
-
-func sumDecimals(e *Expr, ds *Dataset) (int, bool) {
-	if e.op == 0 {
-		v := e.num
-		if e.ref != "" {
-			v = ds.Figures[ds.figByID[e.ref]].V()
-		}
-		s := strconv.FormatFloat(v, 'f', -1, 64)
-		if i := strings.IndexByte(s, '.'); i >= 0 {
-			return len(s) - i - 1, true
-		}
-		return 0, true
-	}
-	if e.op != '+' && e.op != '-' {
-		return 0, false
-	}
-	l, ok1 := sumDecimals(e.left, ds)
-	r, ok2 := sumDecimals(e.right, ds)
-	return max(l, r), ok1 && ok2
 }
