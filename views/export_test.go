@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
+	"github.com/rivo/uniseg"
 
 	"github.com/macun-tui/macun-tui/data"
 )
@@ -427,6 +429,7 @@ func TestWrapText(t *testing.T) {
 		{"", 5, []string{""}},
 		{"ids, more " + glue("(para. 35):"), 14, []string{"ids, more", "(para. 35):"}},
 		{"ids " + glue("(第51段):"), 10, []string{"ids", "(第51段):"}},
+		{"甲——乙", 3, []string{"甲", "——", "乙"}}, // UAX #14: no break between two dashes
 	} {
 		got := wrapText(c.s, c.w)
 		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
@@ -436,6 +439,53 @@ func TestWrapText(t *testing.T) {
 			if Width(l) > c.w {
 				t.Errorf("wrapText(%q, %d): %q is too wide", c.s, c.w, l)
 			}
+		}
+	}
+}
+
+// uaxBreaks returns s with '|' where UAX #14 alone (uniseg) allows a
+// line break.
+func uaxBreaks(s string) string {
+	var b strings.Builder
+	state := -1
+	for rest := s; rest != ""; {
+		var c string
+		var bound int
+		c, rest, bound, state = uniseg.StepString(rest, state)
+		b.WriteString(c)
+		if rest != "" && bound&uniseg.MaskLine != uniseg.LineDontBreak {
+			b.WriteByte('|')
+		}
+	}
+	return b.String()
+}
+
+// TestWrapRules: each rule where wrapText departs from UAX #14 makes a
+// difference (a later uniseg that agrees would fail uax here, telling that
+// the rule can go) and does what it says.
+func TestWrapRules(t *testing.T) {
+	for _, c := range []struct {
+		rule, s string
+		w       int
+		uax     string // where UAX #14 alone breaks
+		want    []string
+	}{
+		{"ASCII runs stay whole", "数据gdp-growth", 10, "数|据|gdp-|growth", []string{"数据", "gdp-growth"}},
+		{"ASCII runs stay whole", "见and/or", 6, "见|and/|or", []string{"见", "and/or"}},
+		{"ASCII runs stay whole", "甲村,6个", 5, "甲|村,|6|个", []string{"甲", "村,6", "个"}},
+		{"break before an opening quote", "占比“药”", 4, "占|比“药”", []string{"占比", "“药”"}},
+		{"break before an opening quote after ASCII punctuation", "说:“好”", 4, "说:“好”", []string{"说:", "“好”"}},
+		{"break after a closing quote", "“药”主导", 5, "“药”主|导", []string{"“药”", "主导"}},
+		{"no break at an apostrophe", "ab District’s", 12, "ab |District’s", []string{"ab", "District’s"}},
+		{"no break after a quote before closing punctuation", "他“药”。", 6, "他“药”。", []string{"他", "“药”。"}},
+		{"no break after an opening mark", "甲（“药”", 6, "甲|（“药”", []string{"甲", "（“药”"}},
+		{"glued text never breaks, quotes in it neither", "ab " + glue("甲“药”"), 7, "ab |" + glue("甲“药”"), []string{"ab", "甲“药”"}},
+	} {
+		if got := uaxBreaks(c.s); got != c.uax {
+			t.Errorf("%s: UAX #14 breaks %q as %q, the test expects %q", c.rule, c.s, got, c.uax)
+		}
+		if got := wrapText(c.s, c.w); !slices.Equal(got, c.want) {
+			t.Errorf("%s: wrapText(%q, %d) = %q, want %q", c.rule, c.s, c.w, got, c.want)
 		}
 	}
 }

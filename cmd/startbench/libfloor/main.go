@@ -27,6 +27,7 @@ import (
 	_ "github.com/mattn/go-runewidth"
 	_ "github.com/muesli/ansi"
 	_ "github.com/muesli/termenv"
+	_ "github.com/rivo/uniseg"
 	_ "golang.org/x/sys/unix"
 )
 
