@@ -18,6 +18,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
+
+	"github.com/macun-tui/macun-tui/internal/ptyterm"
 )
 
 // sgrRE matches Select Graphic Rendition sequences.
@@ -158,10 +160,10 @@ func TestTerminalStdinNotTerminal(t *testing.T) {
 	}
 }
 
-// termios reads the terminal attributes of the pty's slave side.
+// termios reads the terminal modes of the pty's slave side.
 func termios(t *testing.T, f *os.File) *unix.Termios {
 	t.Helper()
-	tio, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	tio, err := ptyterm.Modes(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +185,9 @@ func TestTerminalSignals(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := startTerm(t, termOpts{answer: true, keepTTY: true})
-			before := termios(t, s.TTY())
+			// As the pty was before the program started: it changes the
+			// modes at once, so reading them now would race with it.
+			before := s.InitialModes()
 			if before.Lflag&(unix.ICANON|unix.ECHO) != unix.ICANON|unix.ECHO {
 				t.Fatalf("new pty not canonical with echo: lflag %#x", before.Lflag)
 			}
