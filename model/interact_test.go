@@ -598,9 +598,17 @@ func TestWheel(t *testing.T) {
 		if first() == top {
 			t.Errorf("%s: wheel did not scroll the detail", l)
 		}
-		// Mouse on a too-small screen is ignored.
+		// Mouse on a too-small screen is ignored: the wheel does not
+		// scroll the detail, and a click where a tab was shown does not
+		// switch to it.
+		z := zoneOf(t, m, views.TabZone("industry"))
 		press(m, tea.WindowSizeMsg{Width: 20, Height: 5})
-		press(m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+		off := m.detail.offset
+		press(m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress}, click(z))
+		if m.detail.offset != off || m.over != overlayDetail || m.Tab() != "overview" {
+			t.Errorf("%s: mouse on a too-small screen: detail offset %d → %d, overlay %v, tab %s",
+				l, off, m.detail.offset, m.over, m.Tab())
+		}
 	}
 }
 
@@ -621,9 +629,13 @@ func TestPaging(t *testing.T) {
 	}
 	// G selects the last item and shows it.
 	press(m, keyRunes("G"))
-	it, _ := m.Selected()
-	if ml := markedLine(t, m); !strings.Contains(ml, "> ") {
-		t.Errorf("last item %s not marked", it.ID)
+	items := m.body().Items()
+	last := items[len(items)-1]
+	if got := selectedID(t, m); got != last.ID {
+		t.Fatalf("G selected %s, want the last item %s", got, last.ID)
+	}
+	if ml := markedLine(t, m); !strings.Contains(ml, prefix(labelOf(t, m, last), 4)) {
+		t.Errorf("marked line %q does not show the last item %q", ml, labelOf(t, m, last))
 	}
 }
 
@@ -653,9 +665,10 @@ func TestZonesLater(t *testing.T) {
 		m := newModel(t, l, 120, 40, false)
 		m.ZonesLater()
 		first := m.View()
-		time.Sleep(50 * time.Millisecond) // bubblezone records zones asynchronously
-		if z := m.c.Zones.Get(views.TabZone("industry")); z != nil && !z.IsZero() {
-			t.Errorf("%s: the View after ZonesLater registered zones", l)
+		// bubblezone records zones asynchronously, so that none is there
+		// yet would prove nothing; the frame must not have been scanned.
+		if m.frame.scanned {
+			t.Errorf("%s: the View after ZonesLater scanned for zones", l)
 		}
 		if again := m.View(); again != first {
 			t.Errorf("%s: the frame without zones differs from the one with them:\n%s\n---\n%s", l, first, again)
