@@ -413,8 +413,6 @@ func TestMarkdownEscape(t *testing.T) {
 	}
 }
 
-// firstDiff shows where two texts part.
-
 func TestWrapText(t *testing.T) {
 	for _, c := range []struct {
 		s    string
