@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -100,31 +101,18 @@ func (c *checker) report(name string, b []byte) error {
 // elem is the pointer of element i of the list at p.
 func elem(p string, i int) string { return p + "/" + strconv.Itoa(i) }
 
-// controlChar returns the first control character of s (U+0000 to U+001F
-// and U+007F to U+009F, as unicode.IsControl), if any.
-func controlChar(s string) (rune, bool) {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 || c == 0x7F:
-			return rune(c), true
-		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F:
-			return rune(s[i+1]), true
-		}
-	}
-	return 0, false
-}
-
 // line checks the string at p+f: not empty or white space, and without
 // control characters, which would garble a terminal.
 func (c *checker) line(s, p, f string) bool {
-	r, bad := controlChar(s)
+	i := strings.IndexFunc(s, unicode.IsControl)
 	switch {
-	case bad:
+	case i >= 0:
+		r, _ := utf8.DecodeRuneInString(s[i:])
 		c.add(p+f, "contains control character %U", r)
 	case strings.TrimSpace(s) == "":
 		c.add(p+f, "must not be empty or only white space")
 	}
-	return !bad && strings.TrimSpace(s) != ""
+	return i < 0 && strings.TrimSpace(s) != ""
 }
 
 // text checks a Text (t may be nil for an optional one).
@@ -505,14 +493,8 @@ func (c *checker) article(readArticle func(string) ([]byte, error)) {
 	}
 	ds.Article = string(a)
 	folded := Fold(ds.Article)
-	found := make(map[string]bool) // many things quote the same sentence
 	in := func(s, p, what string) {
-		ok, seen := found[s]
-		if !seen {
-			ok = strings.Contains(folded, Fold(s))
-			found[s] = ok
-		}
-		if !ok && strings.TrimSpace(s) != "" {
+		if strings.TrimSpace(s) != "" && !strings.Contains(folded, Fold(s)) {
 			c.add(p, "%s not found in article", what)
 		}
 	}
