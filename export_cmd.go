@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/macun-tui/macun-tui/data"
-	"github.com/macun-tui/macun-tui/model"
 	"github.com/macun-tui/macun-tui/views"
 )
 
@@ -90,7 +89,7 @@ func runExport(args []string, stdout io.Writer) error {
 		_, err := io.WriteString(stdout, text)
 		return err
 	}
-	if err := model.WriteFile(*outPath, []byte(text), *force); err != nil {
+	if err := writeExportFile(*outPath, []byte(text), *force); err != nil {
 		// The errors of the file system name the temporary file; say which
 		// file could not be written instead. WriteFile's own errors
 		// (exists, is a directory) name it already.

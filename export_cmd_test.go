@@ -216,7 +216,7 @@ func unescapedPipeCount(s string) int {
 func TestExportMarkdownWellFormed(t *testing.T) {
 	for _, lang := range []data.Lang{data.ZH, data.EN} {
 		out := exportOK(t, "--format", "md", "--lang", string(lang))
-		for _, tab := range data.Tabs {
+		for _, tab := range data.Tabs() {
 			if !strings.Contains(out, "\n# "+tab.Title.In(lang)+"\n") {
 				t.Errorf("%s: no heading for %s", lang, tab.ID)
 			}
@@ -241,7 +241,7 @@ func TestExportMarkdownWellFormed(t *testing.T) {
 				t.Errorf("%s line %d: no blank line after a table", lang, i+1)
 			}
 		}
-		if tables < len(data.Tabs) {
+		if tables < len(data.Tabs()) {
 			t.Errorf("%s: %d tables", lang, tables)
 		}
 		// md is not bound by --width: the same at any width.

@@ -2,16 +2,23 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"strings"
 	"testing"
 
+	_ "github.com/charmbracelet/x/exp/golden" // its -update flag
+
 	"github.com/macun-tui/macun-tui/data"
 )
 
+// updating reports whether the tests run with -update, x/exp/golden's
+// flag, which also rewrites the README's generated parts.
+func updating() bool { return flag.Lookup("update").Value.String() == "true" }
+
 // TestREADMEScreens checks that the tab pictures in the README are what
 // the dashboard shows now: each is the text export of its tab at 100
-// columns, without the Sources block.
+// columns, without the Sources block. With -update it rewrites them.
 func TestREADMEScreens(t *testing.T) {
 	b, err := os.ReadFile("README.md")
 	if err != nil {
@@ -26,16 +33,26 @@ func TestREADMEScreens(t *testing.T) {
 			t.Errorf("README has no picture of the %s tab (%q)", tab, head)
 			continue
 		}
-		pic := readme[i+len(head):]
-		pic = pic[:strings.Index(pic, "\n```")]
+		start := i + len(head)
+		end := start + strings.Index(readme[start:], "\n```")
 		var out, errb bytes.Buffer
 		if code := run([]string{"export", "--tab", tab, "--lang", "en", "--width", "100"}, nil, &out, &errb); code != 0 {
 			t.Fatalf("export %s: exit %d: %s", tab, code, errb.String())
 		}
 		want, _, _ := strings.Cut(out.String(), "\nSources ·")
-		if want = strings.TrimRight(want, "\n"); pic != want {
-			t.Errorf("README's picture of %s differs from the export; regenerate it with\n"+
-				"  go run . export --tab %s --lang en --width 100\n(without the Sources block)", tab, tab)
+		if want = strings.TrimRight(want, "\n"); readme[start:end] == want {
+			continue
+		}
+		if updating() {
+			readme = readme[:start] + want + readme[end:]
+			continue
+		}
+		t.Errorf("README's picture of %s differs from the export; rewrite the pictures with\n"+
+			"  go test . -run TestREADMEScreens -update", tab)
+	}
+	if updating() && readme != string(b) {
+		if err := os.WriteFile("README.md", []byte(readme), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -18,6 +18,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
+
+	"github.com/macun-tui/macun-tui/internal/ptyterm"
 )
 
 // sgrRE matches Select Graphic Rendition sequences.
@@ -158,10 +160,10 @@ func TestTerminalStdinNotTerminal(t *testing.T) {
 	}
 }
 
-// termios reads the terminal attributes of the pty's slave side.
+// termios reads the terminal modes of the pty's slave side.
 func termios(t *testing.T, f *os.File) *unix.Termios {
 	t.Helper()
-	tio, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	tio, err := ptyterm.Modes(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +185,9 @@ func TestTerminalSignals(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := startTerm(t, termOpts{answer: true, keepTTY: true})
-			before := termios(t, s.TTY())
+			// As the pty was before the program started: it changes the
+			// modes at once, so reading them now would race with it.
+			before := s.InitialModes()
 			if before.Lflag&(unix.ICANON|unix.ECHO) != unix.ICANON|unix.ECHO {
 				t.Fatalf("new pty not canonical with echo: lflag %#x", before.Lflag)
 			}
@@ -287,6 +291,36 @@ func TestExitCodes(t *testing.T) {
 			t.Errorf("the dashboard started: %q", out)
 		}
 	})
+}
+
+// TestValidateCorpus: `macun-tui validate` exits 2 for every bad dataset
+// of testdata/bad and prints its problems exactly as the loader's tests
+// expect them (testdata/TestBadCorpus), one FILE:LINE:COL: message a line
+// (FILE: message for a problem of the whole file).
+func TestValidateCorpus(t *testing.T) {
+	files, err := filepath.Glob("testdata/bad/*.json")
+	if err != nil || len(files) < 30 {
+		t.Fatalf("%d files in testdata/bad (%v)", len(files), err)
+	}
+	for _, f := range files {
+		want, err := os.ReadFile(filepath.Join("testdata", "TestBadCorpus", strings.TrimSuffix(filepath.Base(f), ".json")+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut bytes.Buffer
+		if code := run([]string{"validate", f}, nil, &out, &errOut); code != 2 || out.Len() > 0 {
+			t.Errorf("validate %s: exit %d, stdout %q; want 2 and nothing", f, code, out.String())
+		}
+		if errOut.String() != string(want) {
+			t.Errorf("validate %s prints\n%s\nwant\n%s", f, errOut.String(), want)
+		}
+		line := regexp.MustCompile(`^` + regexp.QuoteMeta(f) + `(:[1-9][0-9]*:[1-9][0-9]*)?: [^ ]`)
+		for _, l := range strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n") {
+			if !line.MatchString(l) {
+				t.Errorf("validate %s: %q is not FILE:LINE:COL: message", f, l)
+			}
+		}
+	}
 }
 
 // badDataset writes the embedded dataset with one unknown field into a

@@ -307,7 +307,7 @@ func TestGroupsAndTabs(t *testing.T) {
 			listed[id] = true
 		}
 	}
-	for _, tab := range Tabs {
+	for _, tab := range Tabs() {
 		if len(ds.GroupsOf(tab.ID)) == 0 {
 			t.Errorf("tab %s has no group", tab.ID)
 		}

@@ -1,8 +1,10 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,10 +13,10 @@ import (
 // Expr is a parsed derived-figure formula: figure ids, numbers,
 // + - * / and parentheses.
 type Expr struct {
-	op          byte // 0 for a leaf
+	op          byte // + - * /, or 0 for a leaf: a figure id or a number
 	left, right *Expr
 	ref         string
-	num         float64
+	num         *big.Rat
 }
 
 // Limits of a formula.
@@ -29,18 +31,18 @@ const (
 // most MaxFormulaDepth deep.
 func ParseFormula(s string) (*Expr, error) {
 	p := &parser{toks: tokenize(s)}
-	if len(p.toks) == 0 {
-		return nil, fmt.Errorf("empty formula")
-	}
-	if len(p.toks) > MaxFormulaTokens {
+	switch {
+	case len(p.toks) == 0:
+		return nil, errors.New("empty formula")
+	case len(p.toks) > MaxFormulaTokens:
 		return nil, fmt.Errorf("formula is too long (more than %d tokens)", MaxFormulaTokens)
 	}
-	e, err := p.expr()
+	e, err := p.binary(1)
+	if err == nil && p.i < len(p.toks) {
+		err = fmt.Errorf("unexpected %q in formula", p.toks[p.i])
+	}
 	if err != nil {
 		return nil, err
-	}
-	if p.i != len(p.toks) {
-		return nil, fmt.Errorf("unexpected %q in formula", p.toks[p.i])
 	}
 	return e, nil
 }
@@ -62,20 +64,16 @@ func tokenize(s string) []string {
 				!(rs[j] == '-' && (j == i || j+1 >= len(rs) || unicode.IsSpace(rs[j+1]))) {
 				j++
 			}
-			if j == i {
-				j++
-			}
-			toks = append(toks, string(rs[i:j]))
-			i = j
+			toks = append(toks, string(rs[i:max(j, i+1)]))
+			i = max(j, i+1)
 		}
 	}
 	return toks
 }
 
 type parser struct {
-	toks  []string
-	i     int
-	depth int
+	toks     []string
+	i, depth int
 }
 
 func (p *parser) peek() string {
@@ -85,123 +83,105 @@ func (p *parser) peek() string {
 	return ""
 }
 
-func (p *parser) expr() (*Expr, error) {
-	l, err := p.term()
-	for err == nil && (p.peek() == "+" || p.peek() == "-") {
-		op := p.toks[p.i][0]
+var precedence = map[string]int{"+": 1, "-": 1, "*": 2, "/": 2}
+
+// binary parses operands joined by operators of at least precedence min,
+// left to right.
+func (p *parser) binary(min int) (*Expr, error) {
+	l, err := p.operand()
+	for err == nil && precedence[p.peek()] >= min {
+		op := p.peek()
 		p.i++
 		var r *Expr
-		if r, err = p.term(); err == nil {
-			l = &Expr{op: op, left: l, right: r}
+		if r, err = p.binary(precedence[op] + 1); err == nil {
+			l = &Expr{op: op[0], left: l, right: r}
 		}
 	}
 	return l, err
 }
 
-func (p *parser) term() (*Expr, error) {
-	l, err := p.factor()
-	for err == nil && (p.peek() == "*" || p.peek() == "/") {
-		op := p.toks[p.i][0]
-		p.i++
-		var r *Expr
-		if r, err = p.factor(); err == nil {
-			l = &Expr{op: op, left: l, right: r}
-		}
-	}
-	return l, err
-}
-
-func (p *parser) factor() (*Expr, error) {
+func (p *parser) operand() (*Expr, error) {
 	t := p.peek()
+	p.i++
 	switch t {
 	case "":
-		return nil, fmt.Errorf("formula ends early")
+		return nil, errors.New("formula ends early")
 	case "(":
 		if p.depth++; p.depth > MaxFormulaDepth {
 			return nil, fmt.Errorf("parentheses nest deeper than %d levels in formula", MaxFormulaDepth)
 		}
-		defer func() { p.depth-- }()
-		p.i++
-		e, err := p.expr()
-		if err != nil {
-			return nil, err
-		}
-		if p.peek() != ")" {
-			return nil, fmt.Errorf("missing ')' in formula")
+		e, err := p.binary(1)
+		if err == nil && p.peek() != ")" {
+			err = errors.New("missing ')' in formula")
 		}
 		p.i++
-		return e, nil
+		p.depth--
+		return e, err
 	case "+", "-", "*", "/", ")":
 		return nil, fmt.Errorf("unexpected %q in formula", t)
 	}
-	p.i++
-	if n, err := strconv.ParseFloat(t, 64); err == nil {
-		return &Expr{num: n}, nil
+	v, err := strconv.ParseFloat(t, 64) // first, so that no exponent is too large
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return &Expr{ref: t}, nil
 	}
-	return &Expr{ref: t}, nil
+	n, ok := new(big.Rat).SetString(t)
+	if !ok {
+		n = new(big.Rat).SetFloat64(v)
+	}
+	return &Expr{num: n}, nil
 }
 
 // Refs returns the figure ids the formula uses, in order of appearance.
 func (e *Expr) Refs() []string {
-	if e == nil {
+	switch {
+	case e == nil || e.num != nil:
 		return nil
-	}
-	if e.op == 0 {
-		if e.ref != "" {
-			return []string{e.ref}
-		}
-		return nil
+	case e.op == 0:
+		return []string{e.ref}
 	}
 	return append(e.left.Refs(), e.right.Refs()...)
 }
 
-// Eval computes the formula with the values given by lookup.
+// Eval computes the formula with the values given by lookup. It computes
+// exactly, with the numbers as they are written (44.4 - 15.7 is 28.7,
+// not 28.700000000000003), and rounds once, at the end.
 func (e *Expr) Eval(lookup func(id string) (float64, bool)) (float64, error) {
-	if e.op == 0 {
-		if e.ref == "" {
-			return e.num, nil
-		}
-		v, ok := lookup(e.ref)
-		if !ok {
-			return 0, fmt.Errorf("formula names unknown figure %q", e.ref)
-		}
-		return v, nil
-	}
-	l, err := e.left.Eval(lookup)
+	r, err := e.eval(lookup)
 	if err != nil {
 		return 0, err
 	}
-	r, err := e.right.Eval(lookup)
-	if err != nil {
-		return 0, err
-	}
-	var v float64
-	switch e.op {
-	case '+':
-		v = l + r
-	case '-':
-		v = l - r
-	case '*':
-		v = l * r
-	case '/':
-		if r == 0 {
-			return 0, fmt.Errorf("formula divides by zero")
-		}
-		v = l / r
-	}
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("formula result is not a finite number")
-	}
+	v, _ := r.Float64()
 	return v, nil
 }
 
-// String renders the formula with its ids.
-func (e *Expr) String() string {
-	if e.op == 0 {
-		if e.ref != "" {
-			return e.ref
+func (e *Expr) eval(lookup func(id string) (float64, bool)) (*big.Rat, error) {
+	switch {
+	case e.num != nil:
+		return e.num, nil
+	case e.op == 0:
+		v, ok := lookup(e.ref)
+		if !ok {
+			return nil, fmt.Errorf("formula names unknown figure %q", e.ref)
 		}
-		return strconv.FormatFloat(e.num, 'f', -1, 64)
+		r, _ := new(big.Rat).SetString(strconv.FormatFloat(v, 'g', -1, 64)) // as written
+		return r, nil
 	}
-	return "(" + e.left.String() + " " + string(e.op) + " " + e.right.String() + ")"
+	l, err := e.left.eval(lookup)
+	if err != nil {
+		return nil, err
+	}
+	r, err := e.right.eval(lookup)
+	switch {
+	case err != nil:
+		return nil, err
+	case e.op == '+':
+		return new(big.Rat).Add(l, r), nil
+	case e.op == '-':
+		return new(big.Rat).Sub(l, r), nil
+	case e.op == '*':
+		return new(big.Rat).Mul(l, r), nil
+	case r.Sign() == 0:
+		return nil, errors.New("formula divides by zero")
+	}
+	return new(big.Rat).Quo(l, r), nil
 }

@@ -42,19 +42,19 @@ func checkProblems(t *testing.T, name string, b []byte, ds *Dataset, err error) 
 	if ds != nil {
 		t.Fatal("a dataset with an error")
 	}
-	var pe *ProblemsError
-	if !errors.As(err, &pe) || len(pe.Problems) == 0 {
+	var l ProblemList
+	if !errors.As(err, &l) || len(l) == 0 {
 		t.Fatalf("error %T %v", err, err)
 	}
 	lines := strings.Count(string(b), "\n") + 1
-	for _, p := range pe.Problems {
-		if p.File != name || p.Msg == "" || strings.ContainsAny(p.Msg, "\n\r") ||
-			p.Line < 0 || p.Line > lines || (p.Line == 0) != (p.Col == 0) {
+	for _, p := range l {
+		if p.Pos.Filename != name || p.Msg == "" || strings.ContainsAny(p.Msg, "\n\r") ||
+			p.Pos.Line < 0 || p.Pos.Line > lines || (p.Pos.Line == 0) != (p.Pos.Column == 0) {
 			t.Fatalf("malformed problem %#v", p)
 		}
 	}
-	if got := strings.Count(err.Error(), "\n") + 1; got != len(pe.Problems) {
-		t.Fatalf("%d lines for %d problems", got, len(pe.Problems))
+	if got := strings.Count(err.Error(), "\n") + 1; got != len(l) {
+		t.Fatalf("%d lines for %d problems", got, len(l))
 	}
 }
 

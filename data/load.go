@@ -1,6 +1,8 @@
 package data
 
 import (
+	"bytes"
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
@@ -8,18 +10,18 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
 	"sync"
-	"unsafe"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 //go:embed macun.json source/*.txt
 var embedded embed.FS
-
-// embeddedJSON is macun.json as a string: decoded where the binary holds
-// it, without a copy.
-//
-//go:embed macun.json
-var embeddedJSON string
 
 // DefaultFile is the name of the embedded dataset in messages.
 const DefaultFile = "macun.json"
@@ -27,27 +29,20 @@ const DefaultFile = "macun.json"
 // MaxFileSize is the largest dataset (and article) file read: 16 MiB.
 const MaxFileSize = 16 << 20
 
-var (
-	defaultOnce sync.Once
-	defaultDS   *Dataset
-)
-
 // Default returns the embedded dataset. It panics if the embedded file is
 // invalid, which the tests rule out.
-func Default() *Dataset {
-	defaultOnce.Do(func() {
-		// The dataset's strings share the embedded text rather than a copy
-		// of it (a cold start pays for every fresh page). The decoder only
-		// reads its input, which is read-only memory here.
-		b := unsafe.Slice(unsafe.StringData(embeddedJSON), len(embeddedJSON))
-		var err error
-		defaultDS, err = parse(DefaultFile, b, embeddedJSON, func(p string) ([]byte, error) { return embedded.ReadFile(p) })
-		if err != nil {
-			panic("embedded dataset: " + err.Error())
+func Default() *Dataset { return defaultDS() }
+
+var defaultDS = sync.OnceValue(func() *Dataset {
+	b, err := embedded.ReadFile(DefaultFile)
+	if err == nil {
+		var ds *Dataset
+		if ds, err = Parse(DefaultFile, b, embedded.ReadFile); err == nil {
+			return ds
 		}
-	})
-	return defaultDS
-}
+	}
+	panic("embedded dataset: " + err.Error())
+})
 
 // Load decodes a dataset from r without an article; problems name the
 // file "<input>".
@@ -57,19 +52,19 @@ func Load(r io.Reader) (*Dataset, error) {
 	if err != nil {
 		return nil, fileProblem(name, "%v", err)
 	}
-	return parseOwned(name, b, nil)
+	return Parse(name, b, nil)
 }
 
 // LoadFile reads, decodes and checks the dataset file at path, and the
 // article its meta.article names (relative to the file's directory).
-// Every error is a *ProblemsError whose problems name path as given.
+// Every error is a ProblemList whose problems name path as given.
 func LoadFile(path string) (*Dataset, error) {
 	b, err := readFile(path)
 	if err != nil {
 		return nil, fileProblem(path, "%v", err)
 	}
 	dir := filepath.Dir(path)
-	return parseOwned(path, b, func(article string) ([]byte, error) {
+	return Parse(path, b, func(article string) ([]byte, error) {
 		return readFile(filepath.Join(dir, filepath.FromSlash(article)))
 	})
 }
@@ -89,50 +84,25 @@ func readFile(path string) ([]byte, error) {
 	if st.IsDir() {
 		return nil, errors.New("is a directory, not a file")
 	}
-	if st.Mode().IsRegular() && st.Size() > MaxFileSize {
-		return nil, tooLarge(st.Size())
-	}
 	return readLimited(f, st.Size())
 }
 
 // readLimited reads r to the end, failing when it holds more than
-// MaxFileSize bytes (sizeHint, when >= 0, is the expected size).
-func readLimited(r io.Reader, sizeHint int64) ([]byte, error) {
-	b, err := readAll(io.LimitReader(r, MaxFileSize+1), sizeHint)
-	if err != nil {
+// MaxFileSize bytes; size is its size when known, or -1.
+func readLimited(r io.Reader, size int64) ([]byte, error) {
+	if size > MaxFileSize {
+		return nil, tooLarge(size)
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(max(size, 0)) + bytes.MinRead) // a file of the size read reads without growing
+	if _, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1)); err != nil {
 		return nil, osErr(err)
 	}
+	b := buf.Bytes()
 	if len(b) > MaxFileSize {
-		if sizeHint > MaxFileSize {
-			return nil, tooLarge(sizeHint)
-		}
 		return nil, fmt.Errorf("file is too large (more than %d bytes; the limit is 16 MiB)", MaxFileSize)
 	}
 	return b, nil
-}
-
-// readAll reads r to the end like io.ReadAll, starting with room for
-// sizeHint+1 bytes (so that a file of the expected size is read without
-// growing the buffer).
-func readAll(r io.Reader, sizeHint int64) ([]byte, error) {
-	n := 512
-	if sizeHint >= 0 && sizeHint <= MaxFileSize {
-		n = max(n, int(sizeHint)+1)
-	}
-	b := make([]byte, 0, n)
-	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		m, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+m]
-		if err != nil {
-			if err == io.EOF {
-				err = nil
-			}
-			return b, err
-		}
-	}
 }
 
 func tooLarge(size int64) error {
@@ -149,7 +119,7 @@ func osErr(err error) error {
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("cannot read: %v", pe.Err)
+		err = pe.Err
 	}
 	return fmt.Errorf("cannot read: %v", err)
 }
@@ -157,9 +127,9 @@ func osErr(err error) error {
 // Parse decodes and checks a dataset; name is the file name used in
 // problems. readArticle, when not nil, reads the article the dataset names
 // (a slash-separated path relative to the dataset file), and every source
-// sentence is then looked up in it; the dataset keeps the buffer it
-// returns as its Article, so it must not be changed afterwards. The error, if any, is a *ProblemsError
-// holding every problem found.
+// sentence is then looked up in it. The error, if any, is a ProblemList:
+// the first error of syntax or type, or every problem of the values (up to
+// MaxProblems).
 func Parse(name string, b []byte, readArticle func(string) ([]byte, error)) (*Dataset, error) {
 	switch {
 	case len(b) == 0:
@@ -167,76 +137,147 @@ func Parse(name string, b []byte, readArticle func(string) ([]byte, error)) (*Da
 	case len(b) > MaxFileSize:
 		return nil, fileProblem(name, "%v", tooLarge(int64(len(b))))
 	}
-	return parse(name, b, string(b), readArticle)
-}
-
-// parseOwned is Parse of a buffer that nothing else holds or changes: the
-// dataset's strings may share its memory.
-func parseOwned(name string, b []byte, readArticle func(string) ([]byte, error)) (*Dataset, error) {
-	var s string
-	if len(b) > 0 && len(b) <= MaxFileSize {
-		s = unsafe.String(&b[0], len(b))
-	}
-	return parse(name, b, s, readArticle)
-}
-
-// parse is Parse; s holds the same bytes as b.
-func parse(name string, b []byte, s string, readArticle func(string) ([]byte, error)) (*Dataset, error) {
-	switch {
-	case len(b) == 0:
-		return nil, fileProblem(name, "file is empty")
-	case len(b) > MaxFileSize:
-		return nil, fileProblem(name, "%v", tooLarge(int64(len(b))))
-	}
-	d := &decoder{
-		name:       name,
-		b:          b,
-		lex:        &lexer{b: b, s: s},
-		stack:      make([]step, 0, 8),
-		hintN:      -1,
-		categories: keysOf(Categories),
-		stages:     keysOf(Stages),
-		noteKinds:  keysOf(NoteKinds),
-		tabs:       make([]string, len(Tabs)),
-	}
-	for i, t := range Tabs {
-		d.tabs[i] = t.ID
-	}
 	ds := new(Dataset)
-	stopped := d.run(ds, readArticle)
-	if err := d.err(stopped); err != nil {
+	if off, msg := decode(b, ds); msg != "" {
+		return nil, positions(name, b, []offProblem{{off, msg}})
+	}
+	c := &checker{ds: ds}
+	c.dataset(readArticle)
+	if err := c.report(name, b); err != nil {
 		return nil, err
 	}
 	return ds, nil
 }
 
-// run decodes and checks; it reports whether it stopped at MaxProblems.
-func (d *decoder) run(ds *Dataset, readArticle func(string) ([]byte, error)) (stopped bool) {
-	if off := firstInvalidUTF8(d.b); off >= 0 {
-		d.add(off, nil, "invalid UTF-8 (byte 0x%02X); the file must be UTF-8 encoded", d.b[off])
-		return false
+// decode fills ds from b, strictly: JSON without duplicate member names,
+// in UTF-8, with only the members the types have, and without null. It
+// returns the byte offset and the message of the first problem, or an
+// empty message.
+func decode(b []byte, ds *Dataset) (int, string) {
+	if bytes.HasPrefix(b, []byte("\uFEFF")) {
+		return 0, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"
 	}
-	if len(d.b) >= 3 && d.b[0] == 0xEF && d.b[1] == 0xBB && d.b[2] == 0xBF {
-		d.add(0, nil, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
-		return false
-	}
-	defer func() {
-		switch r := recover().(type) {
-		case nil:
-		case tooMany:
-			stopped = true
-		case *syntaxError:
-			// the problem cap does not apply: a syntax error is always shown
-			d.probs = append(d.probs, offProblem{r.off, r.msg})
-		default:
-			panic(r)
+	err := json.Unmarshal(b, ds, json.RejectUnknownMembers(true))
+	var syn *jsontext.SyntacticError
+	var sem *json.SemanticError
+	switch {
+	case err == nil:
+		if off, p := firstNull(b); off >= 0 {
+			return off, at(p) + "want " + want(typeAt(p)) + ", got null"
 		}
-	}()
-	d.dataset(ds)
-	d.lex.ws()
-	if d.lex.i < len(d.b) {
-		d.lex.fail(d.lex.i, "syntax error: unexpected %s after the dataset object", d.lex.describe(d.lex.i))
+		return 0, ""
+	case errors.As(err, &syn):
+		off := int(syn.ByteOffset)
+		if r, n := utf8.DecodeRune(b[off:]); r == utf8.RuneError && n == 1 {
+			return off, fmt.Sprintf("invalid UTF-8 (byte 0x%02X); the file must be UTF-8 encoded", b[off])
+		}
+		switch syn.Err {
+		case jsontext.ErrDuplicateName:
+			line, col := lineCol(b, locate(b, string(syn.JSONPointer))[string(syn.JSONPointer)].name)
+			return off, at(syn.JSONPointer.Parent()) +
+				fmt.Sprintf("duplicate key %q (first at %d:%d)", syn.JSONPointer.LastToken(), line, col)
+		case io.ErrUnexpectedEOF:
+			return off, "syntax error: unexpected end of file"
+		}
+		return off, "syntax error: " + syn.Err.Error()
+	case errors.As(err, &sem):
+		off, p := int(sem.ByteOffset), sem.JSONPointer
+		switch {
+		case sem.Err == json.ErrUnknownName:
+			return off, at(p.Parent()) + fmt.Sprintf("unknown field %q (%s has: %s)",
+				p.LastToken(), noun(sem.GoType), strings.Join(fieldNames(sem.GoType), ", "))
+		case errors.Is(sem.Err, strconv.ErrRange):
+			return off, at(p) + fmt.Sprintf("number %s is out of range", sem.JSONValue)
+		case sem.Err == nil && sem.JSONKind != 0:
+			return off, at(p) + "want " + want(sem.GoType) + ", got " + kindName[sem.JSONKind]
+		}
+		return off, at(p) + "want " + want(sem.GoType) + ", got " + string(sem.JSONValue)
 	}
-	d.check(ds, readArticle)
-	return false
+	return 0, err.Error()
+}
+
+// firstNull returns the offset and the pointer of the first null of b,
+// which is valid JSON, or -1.
+func firstNull(b []byte) (int, jsontext.Pointer) {
+	if !bytes.Contains(b, []byte("null")) {
+		return -1, ""
+	}
+	dec := jsontext.NewDecoder(bytes.NewReader(b))
+	for {
+		off := int(dec.InputOffset())
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return -1, ""
+		}
+		if tok.Kind() == 'n' {
+			return off + bytes.Index(b[off:], []byte("null")), dec.StackPointer()
+		}
+	}
+}
+
+// typeAt is the Go type of the value at p in a Dataset.
+func typeAt(p jsontext.Pointer) reflect.Type {
+	t := reflect.TypeFor[Dataset]()
+	for tok := range p.Tokens() {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() == reflect.Slice {
+			t = t.Elem()
+			continue
+		}
+		for i := range t.NumField() {
+			if jsonName(t.Field(i)) == tok {
+				t = t.Field(i).Type
+				break
+			}
+		}
+	}
+	return t
+}
+
+// jsonName is the member name of a struct field, "" for none.
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	if name == "-" || !f.IsExported() {
+		return ""
+	}
+	return name
+}
+
+// fieldNames are the member names of a struct type, in order.
+func fieldNames(t reflect.Type) []string {
+	var names []string
+	for i := range t.NumField() {
+		if n := jsonName(t.Field(i)); n != "" {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// What values are written as in JSON: by their kind, and by their Go
+// type's kind.
+var (
+	kindName = map[jsontext.Kind]string{'n': "null", 't': "boolean", 'f': "boolean", '"': "string",
+		'0': "number", '{': "object", '[': "array"}
+	goKindName = map[reflect.Kind]string{reflect.String: "a string", reflect.Int: "a whole number",
+		reflect.Float64: "a number", reflect.Slice: "an array", reflect.Struct: "an object"}
+)
+
+// want names what a value of Go type t is written as.
+func want(t reflect.Type) string {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return "a value"
+	}
+	return goKindName[t.Kind()]
+}
+
+// noun names an object of type t in a message.
+func noun(t reflect.Type) string {
+	nouns := map[string]string{"Dataset": "the dataset", "Meta": "meta", "Derived": "derived"}
+	return cmp.Or(nouns[t.Name()], "a "+strings.ToLower(t.Name()))
 }

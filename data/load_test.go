@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,13 +11,20 @@ import (
 	"unicode/utf8"
 )
 
-// wantProblems checks that err is a *ProblemsError printing exactly want.
+// problemsOf returns the problems of an error of Parse, Load or LoadFile.
+func problemsOf(t *testing.T, err error) ProblemList {
+	t.Helper()
+	var l ProblemList
+	if !errors.As(err, &l) {
+		t.Fatalf("error %T (%v) is not a ProblemList", err, err)
+	}
+	return l
+}
+
+// wantProblems checks that err is a ProblemList printing exactly want.
 func wantProblems(t *testing.T, err error, want string) {
 	t.Helper()
-	var pe *ProblemsError
-	if !errors.As(err, &pe) {
-		t.Fatalf("error %T (%v) is not a *ProblemsError", err, err)
-	}
+	problemsOf(t, err)
 	if got := err.Error(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
@@ -73,7 +81,7 @@ func TestLoadFileTooLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = LoadFile(huge)
-	wantProblems(t, err, huge+`:1:1: syntax error: unexpected '\x00', want a value (string, number, object, array, true, false or null)`)
+	wantProblems(t, err, huge+`:1:1: syntax error: invalid character '\x00' at start of value`)
 
 	// a device without a size is cut off by the limit
 	if _, err := os.Stat("/dev/zero"); err == nil {
@@ -87,18 +95,20 @@ func TestLoadFileTooLarge(t *testing.T) {
 	wantProblems(t, err, "x.json: file is too large (16777217 bytes; the limit is 16 MiB)")
 }
 
+// TestDeepNesting: nesting deeper than the schema's is where the schema
+// wants something else (or an unknown field); the decoder does not go
+// down it.
 func TestDeepNesting(t *testing.T) {
 	deep := writeTemp(t, "deep.json", bytes.Repeat([]byte{'['}, 100000))
 	_, err := LoadFile(deep)
-	wantProblems(t, err, deep+":1:65: nesting is deeper than 64 levels")
+	wantProblems(t, err, deep+":1:1: want an object, got array")
 
-	// inside a dataset, under a known field
 	b := []byte(`{"schema": 1, "groups": ` + strings.Repeat(`[{"a":`, 50000))
 	_, err = Parse("d.json", b, nil)
-	// "[{" pairs start at column 25; the 64th opener after the root's "{"
-	// is the "{" of the 32nd pair
-	wantProblems(t, err, "d.json:1:27: groups[0]: unknown field \"a\" (a group has: id, tab, title, chart, figures, note)\n"+
-		"d.json:1:212: nesting is deeper than 64 levels")
+	wantProblems(t, err, "d.json:1:27: groups[0]: unknown field \"a\" (a group has: id, tab, title, chart, figures, note)")
+	b = []byte(`{"schema": 1, "groups": [` + strings.Repeat(`[`, 50000))
+	_, err = Parse("d.json", b, nil)
+	wantProblems(t, err, "d.json:1:26: groups[0]: want an object, got array")
 }
 
 func TestInvalidUTF8(t *testing.T) {
@@ -147,7 +157,7 @@ func TestMutations(t *testing.T) {
 		{`"grid-matters / grid-workers"`, `"grid-matters / (grid-workers - 2406)"`, 0, `figures[33].derived.formula: formula divides by zero`},
 		{`"source": "1~7月份,固定资产投资`, `"source": "1~8月份,固定资产投资`, 10, `figures[1].source: source sentence not found in article`},
 		{`"quote": "五个蝶变"`, `"quote": "六个蝶变"`, 9, `notes[3].quote: quote not found in article`},
-		{`"stage": "approved"`, `"stage": "done"`, 9, `projects[1].stage: unknown stage "done" (want one of: about-to-land, approved, completed, in-operation, planning, under-construction)`},
+		{`"stage": "approved"`, `"stage": "done"`, 9, `projects[1].stage: unknown stage "done" (want one of: planning, approved, about-to-land, under-construction, completed, in-operation)`},
 	} {
 		b, line, col := mutate(t, c.old, c.new)
 		_, err := Parse("macun.json", b, embeddedArticle)
@@ -155,8 +165,11 @@ func TestMutations(t *testing.T) {
 			t.Errorf("%s -> %s: no problem", c.old, c.new)
 			continue
 		}
-		want := Problem{File: "macun.json", Line: line, Col: col + c.skip, Msg: c.msg}
-		ps := ProblemsOf(err)
+		want := Problem{Pos: Position{Filename: "macun.json", Line: line, Column: col + c.skip}, Msg: c.msg}
+		ps := problemsOf(t, err)
+		if len(ps) == 1 {
+			ps[0].Pos.Offset = 0
+		}
 		if len(ps) != 1 || ps[0] != want {
 			t.Errorf("%s -> %s:\ngot  %v\nwant %v", c.old, c.new, ps, want)
 		}
@@ -182,7 +195,7 @@ func TestArticle(t *testing.T) {
 	cut := strings.Replace(string(art), "整治提升35个村的背街小巷", "", -1)
 	_, err = Parse(DefaultFile, b, func(string) ([]byte, error) { return []byte(cut), nil })
 	n := 0
-	for _, p := range ProblemsOf(err) {
+	for _, p := range problemsOf(t, err) {
 		if !strings.HasSuffix(p.Msg, "source sentence not found in article") {
 			t.Errorf("unexpected %v", p)
 		}
@@ -194,9 +207,9 @@ func TestArticle(t *testing.T) {
 	// an unreadable article is a problem at the "article" value
 	_, err = Parse(DefaultFile, b, func(string) ([]byte, error) { return nil, errors.New("boom") })
 	_, line, col := mutate(t, `"source/jiaozuo`, `"source/jiaozuo`)
-	wantProblems(t, err, Problem{DefaultFile, line, col, `meta.article: cannot read article "source/jiaozuo-daily-2024-10-01.txt": boom`}.String())
+	wantProblems(t, err, Problem{Position{DefaultFile, 0, line, col}, `meta.article: cannot read article "source/jiaozuo-daily-2024-10-01.txt": boom`}.Error())
 	_, err = Parse(DefaultFile, b, func(string) ([]byte, error) { return []byte("ok\n\xff"), nil })
-	wantProblems(t, err, Problem{DefaultFile, line, col, `meta.article: article "source/jiaozuo-daily-2024-10-01.txt" is not valid UTF-8 (at its 2:1)`}.String())
+	wantProblems(t, err, Problem{Position{DefaultFile, 0, line, col}, `meta.article: article "source/jiaozuo-daily-2024-10-01.txt" is not valid UTF-8 (at its 2:1)`}.Error())
 
 	// LoadFile reads the article relative to the dataset file
 	dir := t.TempDir()
@@ -209,21 +222,27 @@ func TestArticle(t *testing.T) {
 	}
 }
 
-func TestProblemsOf(t *testing.T) {
-	if ProblemsOf(nil) != nil {
-		t.Error("problems of nil")
+// TestProblemList: the list prints one problem a line, sorts by file
+// and position (whole-file problems first, ties kept in order) and is no
+// error when empty.
+func TestProblemList(t *testing.T) {
+	if err := (ProblemList{}).Err(); err != nil {
+		t.Errorf("empty list: %v", err)
 	}
-	if ps := ProblemsOf(errors.New("x")); len(ps) != 1 || ps[0].Msg != "x" {
-		t.Errorf("plain error: %v", ps)
+	at := func(file string, line, col int, msg string) Problem {
+		return Problem{Pos: Position{Filename: file, Line: line, Column: col}, Msg: msg}
 	}
-	if s := (Problem{File: "f", Msg: "m"}).String(); s != "f: m" {
-		t.Error(s)
-	}
-	if s := (Problem{File: "f", Line: 2, Col: 3, Msg: "m"}).String(); s != "f:2:3: m" {
-		t.Error(s)
+	l := ProblemList{at("b", 1, 1, "b"), at("a", 2, 1, "late"), at("a", 1, 9, "second"), at("a", 1, 9, "third"),
+		at("a", 0, 0, "whole file"), at("a", 1, 2, "first")}
+	l.Sort()
+	want := "a: whole file\na:1:2: first\na:1:9: second\na:1:9: third\na:2:1: late\nb:1:1: b"
+	if got := l.Err().Error(); got != want {
+		t.Errorf("sorted list prints\n%s\nwant\n%s", got, want)
 	}
 }
 
+// TestTooManyProblems: checking stops after MaxProblems problems, and the
+// last line says so.
 func TestTooManyProblems(t *testing.T) {
 	var sb strings.Builder
 	sb.WriteString(`{"schema": 1, "figures": [`)
@@ -231,12 +250,17 @@ func TestTooManyProblems(t *testing.T) {
 		if i > 0 {
 			sb.WriteString(",\n")
 		}
-		sb.WriteString(`{"id": 5}`)
+		fmt.Fprintf(&sb, `{"id": "f%d", "value": -1}`, i)
 	}
 	sb.WriteString("]}")
 	_, err := Parse("m.json", []byte(sb.String()), nil)
-	ps := ProblemsOf(err)
-	if len(ps) != MaxProblems+1 || ps[MaxProblems].Msg != "too many problems; stopped after 100" {
+	ps := problemsOf(t, err)
+	if len(ps) != MaxProblems+1 || ps[MaxProblems].Error() != "m.json: too many problems; stopped after 100" {
 		t.Fatalf("%d problems, last %v", len(ps), ps[len(ps)-1])
+	}
+	for _, p := range ps[:MaxProblems] {
+		if !p.Pos.IsValid() {
+			t.Errorf("%v has no position", p)
+		}
 	}
 }

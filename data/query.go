@@ -51,7 +51,7 @@ func (ds *Dataset) FiguresOf(g *Group) []*Figure {
 func (ds *Dataset) HomeTab(id string) string {
 	ds.homeOnce.Do(func() {
 		ds.home = make(map[string]string, len(ds.Figures))
-		for _, t := range Tabs {
+		for _, t := range tabs {
 			for _, g := range ds.GroupsOf(t.ID) {
 				for _, f := range g.Figures {
 					if _, ok := ds.home[f]; !ok {

@@ -3,7 +3,10 @@
 // It has no terminal or UI imports.
 package data
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // SchemaVersion is the only dataset schema this build reads.
 const SchemaVersion = 1
@@ -17,8 +20,8 @@ const (
 	EN Lang = "en"
 )
 
-// Langs lists the supported languages in display order.
-var Langs = []Lang{ZH, EN}
+// Langs returns the supported languages in display order.
+func Langs() []Lang { return []Lang{ZH, EN} }
 
 // Text is a piece of text in both languages.
 type Text struct {
@@ -41,8 +44,8 @@ type Tab struct {
 	Title Text
 }
 
-// Tabs are the dashboard's tabs, in display order.
-var Tabs = []Tab{
+// tabs are the dashboard's tabs, in display order.
+var tabs = []Tab{
 	{ID: "overview", Title: Text{ZH: "总览", EN: "Overview"}},
 	{ID: "industry", Title: Text{ZH: "产业", EN: "Industry"}},
 	{ID: "urban-rural", Title: Text{ZH: "城乡", EN: "Urban-rural"}},
@@ -50,10 +53,13 @@ var Tabs = []Tab{
 	{ID: "projects", Title: Text{ZH: "项目", EN: "Projects"}},
 }
 
+// Tabs returns the dashboard's tabs, in display order.
+func Tabs() []Tab { return slices.Clone(tabs) }
+
 // TabIDs are the ids of Tabs, in order.
 func TabIDs() []string {
-	ids := make([]string, len(Tabs))
-	for i, t := range Tabs {
+	ids := make([]string, len(tabs))
+	for i, t := range tabs {
 		ids[i] = t.ID
 	}
 	return ids
@@ -61,12 +67,37 @@ func TabIDs() []string {
 
 // TabByID returns the tab with the given id.
 func TabByID(id string) (Tab, bool) {
-	for _, t := range Tabs {
-		if t.ID == id {
-			return t, true
+	i := slices.IndexFunc(tabs, func(t Tab) bool { return t.ID == id })
+	if i < 0 {
+		return Tab{}, false
+	}
+	return tabs[i], true
+}
+
+// enum is one of the schema's closed lists of values: the ids, in the
+// order the documentation gives them, with their names.
+type enum []struct {
+	id   string
+	name Text
+}
+
+func (e enum) ids() []string {
+	ids := make([]string, len(e))
+	for i, v := range e {
+		ids[i] = v.id
+	}
+	return ids
+}
+
+// name is the name of id; empty for an id not in the list, which a loaded
+// dataset does not have.
+func (e enum) name(id string) Text {
+	for _, v := range e {
+		if v.id == id {
+			return v.name
 		}
 	}
-	return Tab{}, false
+	return Text{}
 }
 
 // Dataset is a whole dataset file.
@@ -159,24 +190,36 @@ func (f *Figure) V() float64 {
 // IsDerived reports whether the figure is computed, not quoted.
 func (f *Figure) IsDerived() bool { return f.Derived != nil }
 
-// Project stages.
-var Stages = map[string]Text{
-	"planning":           {ZH: "谋划推进", EN: "planning"},
-	"approved":           {ZH: "获批", EN: "approved"},
-	"about-to-land":      {ZH: "即将落地", EN: "about to land"},
-	"under-construction": {ZH: "在建", EN: "under construction"},
-	"completed":          {ZH: "建成", EN: "completed"},
-	"in-operation":       {ZH: "运行", EN: "in operation"},
+// stages are the project stages, in order of progress.
+var stages = enum{
+	{"planning", Text{ZH: "谋划推进", EN: "planning"}},
+	{"approved", Text{ZH: "获批", EN: "approved"}},
+	{"about-to-land", Text{ZH: "即将落地", EN: "about to land"}},
+	{"under-construction", Text{ZH: "在建", EN: "under construction"}},
+	{"completed", Text{ZH: "建成", EN: "completed"}},
+	{"in-operation", Text{ZH: "运行", EN: "in operation"}},
 }
 
-// Project categories.
-var Categories = map[string]Text{
-	"strategic":  {ZH: "战略项目", EN: "strategic"},
-	"industrial": {ZH: "产业项目", EN: "industrial"},
-	"urban":      {ZH: "城乡建设", EN: "urban-rural"},
-	"livelihood": {ZH: "民生", EN: "livelihood"},
-	"platform":   {ZH: "创新平台", EN: "platform"},
+// Stages returns the ids of the project stages, in order of progress.
+func Stages() []string { return stages.ids() }
+
+// StageName is the name of a project stage.
+func StageName(id string) Text { return stages.name(id) }
+
+// categories are the project categories.
+var categories = enum{
+	{"strategic", Text{ZH: "战略项目", EN: "strategic"}},
+	{"industrial", Text{ZH: "产业项目", EN: "industrial"}},
+	{"urban", Text{ZH: "城乡建设", EN: "urban-rural"}},
+	{"livelihood", Text{ZH: "民生", EN: "livelihood"}},
+	{"platform", Text{ZH: "创新平台", EN: "platform"}},
 }
+
+// Categories returns the ids of the project categories.
+func Categories() []string { return categories.ids() }
+
+// CategoryName is the name of a project category.
+func CategoryName(id string) Text { return categories.name(id) }
 
 // Project is a named project, work or platform of the article.
 type Project struct {
@@ -211,11 +254,17 @@ type Note struct {
 	Quote string `json:"quote"`
 }
 
-// Note kinds.
-var NoteKinds = map[string]Text{
-	"duplicate": {ZH: "重复段落", EN: "repeated paragraph"},
-	"ocr":       {ZH: "识别错误", EN: "OCR slip"},
-	"structure": {ZH: "结构不符", EN: "structure mismatch"},
-	"layout":    {ZH: "版面断行", EN: "layout break"},
-	"unstated":  {ZH: "原文未注明", EN: "not stated"},
+// noteKinds are the kinds of note.
+var noteKinds = enum{
+	{"duplicate", Text{ZH: "重复段落", EN: "repeated paragraph"}},
+	{"ocr", Text{ZH: "识别错误", EN: "OCR slip"}},
+	{"structure", Text{ZH: "结构不符", EN: "structure mismatch"}},
+	{"layout", Text{ZH: "版面断行", EN: "layout break"}},
+	{"unstated", Text{ZH: "原文未注明", EN: "not stated"}},
 }
+
+// NoteKinds returns the ids of the kinds of note.
+func NoteKinds() []string { return noteKinds.ids() }
+
+// NoteKindName is the name of a kind of note.
+func NoteKindName(id string) Text { return noteKinds.name(id) }

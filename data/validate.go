@@ -1,471 +1,513 @@
 package data
 
 import (
-	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
-// MaxProblems is the number of problems after which checking a dataset
-// stops.
-const MaxProblems = 100
+// MaxNumber is the largest number a dataset may hold; anything larger is
+// taken for a typing slip.
+const MaxNumber = 1e15
 
-// Problem is one thing wrong with a dataset file. Line and Col are 1-based
-// (Col counts characters, not bytes); both are 0 when the problem has no
-// position, such as a missing file.
-type Problem struct {
-	File      string
-	Line, Col int
-	Msg       string
+// The values of the closed lists, for the checks.
+var (
+	charts      = []string{ChartBar, ChartRank, ChartNone}
+	tabIDs      = TabIDs()
+	stageIDs    = stages.ids()
+	categoryIDs = categories.ids()
+	noteKindIDs = noteKinds.ids()
+)
+
+// checker runs the rules over the values of a decoded dataset and records
+// each problem at the JSON Pointer of its value.
+type checker struct {
+	ds    *Dataset
+	probs []ptrProblem
+	full  bool // more problems were found than recorded
 }
 
-// String renders the problem as FILE:LINE:COL: message, or FILE: message
-// when it has no position.
-func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+// maxRecorded is more than MaxProblems: the problems of a value the file
+// lacks are told once (a missing Text is one problem, not one a language).
+const maxRecorded = 3 * MaxProblems
+
+// ptrProblem is a problem with the value at a JSON Pointer. Where the file
+// has no value, a required value is missing, which is told at the object
+// that lacks it; a problem ifGiven is then none. A problem with a first
+// pointer tells where that value is too.
+type ptrProblem struct {
+	ptr, msg, first string
+	ifGiven         bool
+}
+
+func (c *checker) add(ptr, format string, a ...any) {
+	c.put(ptrProblem{ptr: ptr, msg: fmt.Sprintf(format, a...)})
+}
+
+func (c *checker) put(p ptrProblem) {
+	c.full = len(c.probs) == maxRecorded
+	if !c.full {
+		c.probs = append(c.probs, p)
 	}
-	return p.File + ": " + p.Msg
 }
 
-// ProblemsError is the error of Parse, Load and LoadFile: every problem
-// found, in file order (those without a position first).
-type ProblemsError struct {
-	Problems []Problem
-}
-
-// Error prints one problem a line.
-func (e *ProblemsError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
-// ProblemsOf returns the problems of an error from this package; any other
-// error is one problem without a file or position.
-func ProblemsOf(err error) []Problem {
-	if err == nil {
+// report finds the problems' values in b and returns them as a
+// ProblemList, or nil when there is none.
+func (c *checker) report(name string, b []byte) error {
+	if len(c.probs) == 0 {
 		return nil
 	}
-	var pe *ProblemsError
-	if errors.As(err, &pe) {
-		return pe.Problems
+	var ptrs []string
+	for _, p := range c.probs {
+		ptrs = append(ptrs, p.ptr, p.first)
 	}
-	return []Problem{{Msg: err.Error()}}
-}
-
-func fileProblem(file, format string, a ...any) error {
-	return &ProblemsError{[]Problem{{File: file, Msg: fmt.Sprintf(format, a...)}}}
-}
-
-// err converts the recorded problems, sorted by position, or returns nil.
-func (d *decoder) err(tooMany bool) error {
-	if len(d.probs) == 0 {
-		return nil
-	}
-	sort.SliceStable(d.probs, func(i, j int) bool { return d.probs[i].off < d.probs[j].off })
-	ps := make([]Problem, 0, len(d.probs)+1)
-	line, ls, last := 1, 0, 0 // incremental line counting
-	for _, p := range d.probs {
-		pr := Problem{File: d.name, Msg: p.msg}
-		if p.off >= 0 {
-			off := min(p.off, len(d.b))
-			for i := last; i < off; i++ {
-				if d.b[i] == '\n' {
-					line, ls = line+1, i+1
-				}
+	spots := locate(b, ptrs...)
+	var ps []offProblem
+	for _, p := range c.probs {
+		ptr := jsontext.Pointer(p.ptr)
+		s, ok := spots[p.ptr]
+		switch {
+		case ok && p.first != "":
+			line, col := lineCol(b, spots[p.first].value)
+			ps = append(ps, offProblem{s.value, fmt.Sprintf("%s%s (first at %d:%d)", at(ptr), p.msg, line, col)})
+		case ok:
+			ps = append(ps, offProblem{s.value, at(ptr) + p.msg})
+		case !p.ifGiven: // the deepest value present, and the member it lacks
+			for _, ok := spots[string(ptr.Parent())]; !ok; _, ok = spots[string(ptr.Parent())] {
+				ptr = ptr.Parent()
 			}
-			last = off
-			pr.Line, pr.Col = line, 1+utf8.RuneCount(d.b[ls:off])
+			parent := ptr.Parent()
+			ps = append(ps, offProblem{spots[string(parent)].value, at(parent) + fmt.Sprintf("missing required field %q", ptr.LastToken())})
 		}
-		ps = append(ps, pr)
 	}
-	if tooMany {
-		ps = append(ps, Problem{File: d.name, Msg: fmt.Sprintf("too many problems; stopped after %d", MaxProblems)})
+	if len(ps) == 0 {
+		return nil
 	}
-	return &ProblemsError{ps}
+	l := positions(name, b, ps)
+	if len(l) > MaxProblems || c.full {
+		l = append(l[:min(len(l), MaxProblems)], Problem{Pos: Position{Filename: name},
+			Msg: fmt.Sprintf("too many problems; stopped after %d", MaxProblems)})
+	}
+	return l
 }
 
-// check runs the rules that relate parts of the dataset to each other: ids,
-// references, charts, formulas and the article.
-func (d *decoder) check(ds *Dataset, readArticle func(string) ([]byte, error)) {
-	ds.figByID = d.unique("figures", "figure", len(ds.Figures), func(i int) string { return ds.Figures[i].ID })
-	ds.noteByID = d.unique("notes", "note", len(ds.Notes), func(i int) string { return ds.Notes[i].ID })
-	d.unique("groups", "group", len(ds.Groups), func(i int) string { return ds.Groups[i].ID })
-	d.unique("projects", "project", len(ds.Projects), func(i int) string { return ds.Projects[i].ID })
-	d.unique("structures", "structure", len(ds.Structures), func(i int) string { return ds.Structures[i].ID })
+// elem is the pointer of element i of the list at p.
+func elem(p string, i int) string { return p + "/" + strconv.Itoa(i) }
 
-	listed := make(map[string]bool)
-	for gi := range ds.Groups {
-		g := &ds.Groups[gi]
+// line checks the string at p+f: not empty or white space, and without
+// control characters, which would garble a terminal.
+func (c *checker) line(s, p, f string) bool {
+	i := strings.IndexFunc(s, unicode.IsControl)
+	switch {
+	case i >= 0:
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		c.add(p+f, "contains control character %U", r)
+	case strings.TrimSpace(s) == "":
+		c.add(p+f, "must not be empty or only white space")
+	}
+	return i < 0 && strings.TrimSpace(s) != ""
+}
+
+// text checks a Text (t may be nil for an optional one).
+func (c *checker) text(t *Text, p, f string) {
+	if t != nil {
+		c.line(t.ZH, p, f+"/zh")
+		c.line(t.EN, p, f+"/en")
+	}
+}
+
+// ValidID reports whether s can be an id: ASCII letters, digits, '-' and
+// '_', starting with a letter and not ending with '-' (so that it reads as
+// one name in a formula), and not a number such as "inf".
+func ValidID(s string) bool {
+	if s == "" || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '-' || c == '_')) {
+			return false
+		}
+	}
+	_, err := strconv.ParseFloat(s, 64) // inf, infinity, nan
+	return err != nil
+}
+
+func (c *checker) id(s, p string) {
+	switch {
+	case s == "":
+		c.add(p+"/id", "must not be empty")
+	case !ValidID(s):
+		c.add(p+"/id", "invalid id %q: use ASCII letters, digits, '-' and '_', start with a letter, do not end with '-'", s)
+	}
+}
+
+// refs checks a list of ids of other things (references checks that they
+// exist).
+func (c *checker) refs(ids []string, p, f string) {
+	for k, id := range ids {
+		if id == "" {
+			c.add(elem(p+f, k), "must not be empty")
+		}
+	}
+}
+
+// oneOf checks a string that must be one of a closed list.
+func (c *checker) oneOf(s string, list []string, what, p, f string) {
+	if !slices.Contains(list, s) {
+		c.add(p+f, "unknown %s %q (want one of: %s)", what, s, strings.Join(list, ", "))
+	}
+}
+
+// num writes a number as a file would: 3e16, not 3e+16.
+func num(v float64) string { return strings.Replace(strconv.FormatFloat(v, 'g', -1, 64), "e+", "e", 1) }
+
+// dataset checks everything: each value, then the references between
+// them, the formulas and the article.
+func (c *checker) dataset(readArticle func(string) ([]byte, error)) {
+	ds := c.ds
+	if ds.Schema != SchemaVersion {
+		c.add("/schema", "unsupported schema version %d (this program reads schema %d)", ds.Schema, SchemaVersion)
+	}
+	m := &ds.Meta
+	c.text(&m.Title, "/meta", "/title")
+	c.text(&m.Region, "/meta", "/region")
+	c.text(&m.Source, "/meta", "/source")
+	article := m.Article != "" && c.line(m.Article, "/meta/article", "")
+	if m.Article == "" {
+		c.put(ptrProblem{ptr: "/meta/article", msg: "must not be empty or only white space", ifGiven: true})
+	} else if article && (strings.HasPrefix(m.Article, "/") || filepath.IsAbs(m.Article)) {
+		c.add("/meta/article", "must be a path relative to the dataset file, got %q", m.Article)
+		article = false
+	}
+	if len(ds.Groups) == 0 {
+		c.add("/groups", "must list at least one group")
+	}
+	if len(ds.Figures) == 0 {
+		c.add("/figures", "must list at least one figure")
+	}
+	for i := range ds.Groups {
+		c.group(&ds.Groups[i], elem("/groups", i))
+	}
+	for i := range ds.Figures {
+		c.figure(&ds.Figures[i], elem("/figures", i))
+	}
+	for i := range ds.Projects {
+		c.project(&ds.Projects[i], elem("/projects", i))
+	}
+	for i := range ds.Structures {
+		c.structure(&ds.Structures[i], elem("/structures", i))
+	}
+	for i, n := range ds.Notes {
+		p := elem("/notes", i)
+		c.id(n.ID, p)
+		c.oneOf(n.Kind, noteKindIDs, "note kind", p, "/kind")
+		c.text(&n.Text, p, "/text")
+		c.line(n.Quote, p, "/quote")
+	}
+	c.references()
+	c.derive()
+	if article && readArticle != nil {
+		c.article(readArticle)
+	}
+}
+
+func (c *checker) group(g *Group, p string) {
+	c.id(g.ID, p)
+	c.oneOf(g.Tab, tabIDs, "tab", p, "/tab")
+	c.text(&g.Title, p, "/title")
+	c.oneOf(g.Chart, charts, "chart", p, "/chart")
+	if len(g.Figures) == 0 {
+		c.add(p+"/figures", "must list at least one figure")
+	}
+	c.refs(g.Figures, p, "/figures")
+	c.text(g.Note, p, "/note")
+}
+
+func (c *checker) figure(f *Figure, p string) {
+	c.id(f.ID, p)
+	c.text(&f.Label, p, "/label")
+	c.text(&f.Unit, p, "/unit")
+	c.text(&f.Period, p, "/period")
+	c.text(f.Comparison, p, "/comparison")
+	if f.Rank != nil {
+		c.text(&f.Rank.Scope, p, "/rank/scope")
+	}
+	c.line(f.Source, p, "/source")
+	if f.Derived != nil {
+		c.line(f.Derived.Formula, p, "/derived/formula")
+	}
+	c.refs(f.Notes, p, "/notes")
+	switch {
+	case f.Value != nil && f.Derived != nil:
+		c.add(p, `has both "value" and "derived"; give one of them`)
+	case f.Value == nil && f.Derived == nil:
+		c.add(p, `needs "value" or "derived"`)
+	case f.Rank != nil && f.Derived != nil:
+		c.add(p, "a ranked figure cannot be derived")
+	}
+	if f.Value == nil {
+		return
+	}
+	switch v := *f.Value; {
+	case v < 0:
+		c.add(p+"/value", "%s is negative; values must be >= 0", num(v))
+		f.Value = nil // no formula uses it, and none is told so
+	case v > MaxNumber:
+		c.add(p+"/value", "%s is too large (the limit is 1e15)", num(v))
+		f.Value = nil
+	case f.Rank != nil && (v < 1 || v != math.Trunc(v)):
+		c.add(p+"/value", "a rank must be a whole number >= 1, got %s", num(v))
+	case v == 0:
+		*f.Value = 0 // not -0
+	}
+}
+
+func (c *checker) project(pr *Project, p string) {
+	c.id(pr.ID, p)
+	c.text(&pr.Name, p, "/name")
+	c.oneOf(pr.Category, categoryIDs, "category", p, "/category")
+	c.oneOf(pr.Stage, stageIDs, "stage", p, "/stage")
+	c.text(&pr.Status, p, "/status")
+	c.text(pr.Covers, p, "/covers")
+	for k := range pr.Programs {
+		c.text(&pr.Programs[k], elem(p+"/programs", k), "")
+	}
+	c.refs(pr.Figures, p, "/figures")
+	c.line(pr.Source, p, "/source")
+	c.refs(pr.Notes, p, "/notes")
+}
+
+func (c *checker) structure(s *Structure, p string) {
+	c.id(s.ID, p)
+	c.text(&s.Name, p, "/name")
+	if s.Declared < 1 { // 0 is also what no "declared" reads as
+		c.put(ptrProblem{ptr: p + "/declared", msg: fmt.Sprintf("want a whole number >= 1, got %d", s.Declared), ifGiven: s.Declared == 0})
+	}
+	if len(s.Items) == 0 {
+		c.add(p+"/items", "must list at least one item")
+	}
+	for k := range s.Items {
+		c.text(&s.Items[k], elem(p+"/items", k), "")
+	}
+	c.line(s.Source, p, "/source")
+	c.refs(s.Notes, p, "/notes")
+	if s.Declared >= 1 && len(s.Items) > 0 && s.Declared != len(s.Items) && len(s.Notes) == 0 {
+		c.add(p+"/declared", "declares %d items but lists %d; add a note that explains the difference", s.Declared, len(s.Items))
+	}
+}
+
+// references checks what relates parts of the dataset: unique ids, the
+// figures of groups and projects, the notes of everything.
+func (c *checker) references() {
+	ds := c.ds
+	ds.figByID = unique(c, "/figures", "figure", ds.Figures, func(f Figure) string { return f.ID })
+	ds.noteByID = unique(c, "/notes", "note", ds.Notes, func(n Note) string { return n.ID })
+	unique(c, "/groups", "group", ds.Groups, func(g Group) string { return g.ID })
+	unique(c, "/projects", "project", ds.Projects, func(p Project) string { return p.ID })
+	unique(c, "/structures", "structure", ds.Structures, func(s Structure) string { return s.ID })
+
+	listed := make(map[string]bool, len(ds.Figures))
+	for gi, g := range ds.Groups {
 		seen := make(map[string]bool)
-		var first *Figure // first known figure, for the unit rule
+		var first *Figure // the first of a chart, for the unit rule
 		for k, id := range g.Figures {
-			p := path{"groups", gi, "figures", k}
-			listed[id] = true
-			i, ok := ds.figByID[id]
-			if !ok && id == "" {
-				continue // reported when decoding
+			p := elem(elem("/groups", gi)+"/figures", k)
+			i, known := ds.figByID[id]
+			switch {
+			case id == "": // told already
+			case !known:
+				c.add(p, "unknown figure %q", id)
+			case seen[id]:
+				c.add(p, "figure %q is listed twice in this group", id)
 			}
-			if !ok {
-				d.addAt(p, "unknown figure %q", id)
+			if !known || seen[id] {
 				continue
 			}
-			if seen[id] {
-				d.addAt(p, "figure %q is listed twice in this group", id)
-				continue
-			}
-			seen[id] = true
+			listed[id], seen[id] = true, true
 			f := &ds.Figures[i]
 			if g.Chart == ChartRank && f.Rank == nil {
-				d.addAt(p, "figure %q has no \"rank\", but the group's chart is %q", id, ChartRank)
+				c.add(p, "figure %q has no \"rank\", but the group's chart is %q", id, ChartRank)
 			}
-			if g.Chart == ChartBar || g.Chart == ChartRank {
-				if first == nil {
-					first = f
-				} else if f.Unit.EN != first.Unit.EN && f.Unit.EN != "" && first.Unit.EN != "" {
-					d.addAt(p, "figure %q has unit %q but %q has %q; a %s chart needs one unit (unit.en)",
-						id, f.Unit.EN, first.ID, first.Unit.EN, g.Chart)
-				}
+			if g.Chart != ChartBar && g.Chart != ChartRank {
+				continue
+			}
+			if first == nil {
+				first = f
+			} else if f.Unit.EN != first.Unit.EN && f.Unit.EN != "" && first.Unit.EN != "" {
+				c.add(p, "figure %q has unit %q but %q has %q; a %s chart needs one unit (unit.en)",
+					id, f.Unit.EN, first.ID, first.Unit.EN, g.Chart)
 			}
 		}
 	}
 	for i, f := range ds.Figures {
-		if f.ID != "" && !listed[f.ID] && !d.groupsPartial {
-			d.addAt(path{"figures", i, "id"}, "figure %q is not listed in any group", f.ID)
+		if f.ID != "" && !listed[f.ID] {
+			c.add(elem("/figures", i)+"/id", "figure %q is not listed in any group", f.ID)
 		}
-		d.noteRefs(ds, path{"figures", i, "notes"}, f.Notes)
+		c.noteRefs(f.Notes, elem("/figures", i))
 	}
 	for i, pr := range ds.Projects {
 		for k, id := range pr.Figures {
 			if _, ok := ds.figByID[id]; !ok && id != "" {
-				d.addAt(path{"projects", i, "figures", k}, "unknown figure %q", id)
+				c.add(elem(elem("/projects", i)+"/figures", k), "unknown figure %q", id)
 			}
 		}
-		d.noteRefs(ds, path{"projects", i, "notes"}, pr.Notes)
+		c.noteRefs(pr.Notes, elem("/projects", i))
 	}
 	for i, s := range ds.Structures {
-		d.noteRefs(ds, path{"structures", i, "notes"}, s.Notes)
-	}
-
-	d.derive(ds)
-
-	if ds.Meta.Article != "" && readArticle != nil {
-		d.article(ds, readArticle)
+		c.noteRefs(s.Notes, elem("/structures", i))
 	}
 }
 
-// unique reports duplicate ids in a list and returns the index of each id
-// (the first, for duplicates).
-func (d *decoder) unique(list, what string, n int, id func(int) string) map[string]int {
-	idx := make(map[string]int, n)
-	for i := range n {
-		s := id(i)
-		if s == "" {
-			continue
+// unique reports the ids of a list that are not unique and returns the
+// index of each id (the first, for duplicates).
+func unique[T any](c *checker, list, what string, items []T, id func(T) string) map[string]int {
+	idx := make(map[string]int, len(items))
+	for i, item := range items {
+		s := id(item)
+		j, dup := idx[s]
+		switch {
+		case s == "": // told already
+		case dup:
+			c.put(ptrProblem{ptr: elem(list, i) + "/id", msg: fmt.Sprintf("duplicate %s id %q", what, s), first: elem(list, j) + "/id"})
+		default:
+			idx[s] = i
 		}
-		if j, dup := idx[s]; dup {
-			d.addAt(path{list, i, "id"}, "duplicate %s id %q (first at %s)", what, s, d.at(path{list, j, "id"}))
-			continue
-		}
-		idx[s] = i
 	}
 	return idx
 }
 
-func (d *decoder) noteRefs(ds *Dataset, p path, ids []string) {
+func (c *checker) noteRefs(ids []string, p string) {
 	for k, id := range ids {
-		if _, ok := ds.noteByID[id]; !ok && id != "" {
-			d.addAt(p.idx(k), "unknown note %q", id)
+		if _, ok := c.ds.noteByID[id]; !ok && id != "" {
+			c.add(elem(p+"/notes", k), "unknown note %q", id)
 		}
 	}
 }
 
-// derive computes every derived figure from its formula, in dependency
-// order. Parse errors, unknown ids, cycles, division by zero and results
-// that break the value rules are problems at the formula. A figure whose
-// formula depends on a figure with a problem is left without a value and
-// not reported again.
-func (d *decoder) derive(ds *Dataset) {
-	formula := func(i int) path { return path{"figures", i, "derived", "formula"} }
-	exprs := make(map[int]*Expr)
-	for i := range ds.Figures {
-		f := &ds.Figures[i]
-		if f.Derived == nil || strings.TrimSpace(f.Derived.Formula) == "" {
-			continue
-		}
-		e, err := ParseFormula(f.Derived.Formula)
-		if err != nil {
-			d.addAt(formula(i), "%v", err)
-			continue
-		}
-		ok := true
-		for _, r := range e.Refs() {
-			if _, known := ds.figByID[r]; !known {
-				d.addAt(formula(i), "formula names unknown figure %q", r)
-				ok = false
-			}
-		}
-		if ok {
-			exprs[i] = e
-		}
-	}
-
+// derive computes each derived figure from its formula, after the figures
+// it uses. A parse error, an unknown id, a cycle, a division by zero or a
+// result out of range is a problem at the formula; a figure whose formula
+// uses a figure with a problem is left without a value, and not told.
+func (c *checker) derive() {
+	ds := c.ds
 	const (
-		visiting = 1
-		done     = 2
-		failed   = 3
+		busy = iota + 1
+		done
+		failed
 	)
-	state := make(map[int]int)
-	var stack []int
+	state := make([]int, len(ds.Figures))
+	var stack []int // the figures being computed
 	var visit func(i int) bool
 	visit = func(i int) bool {
 		f := &ds.Figures[i]
-		if f.Derived == nil {
-			return f.Value != nil
-		}
-		switch state[i] {
-		case visiting:
-			var ids []string
-			for k := slices.Index(stack, i); k < len(stack); k++ {
-				ids = append(ids, ds.Figures[stack[k]].ID)
-			}
-			ids = append(ids, f.ID)
-			d.addAt(formula(i), "formula cycle: %s", strings.Join(ids, " -> "))
-			state[i] = failed
-			return false
-		case done:
-			return true
-		case failed:
-			return false
-		}
-		e := exprs[i]
-		if e == nil {
-			state[i] = failed
-			return false
-		}
-		state[i] = visiting
-		stack = append(stack, i)
-		defer func() { stack = stack[:len(stack)-1] }()
-		for _, r := range e.Refs() {
-			if !visit(ds.figByID[r]) {
-				if state[i] == visiting {
-					state[i] = failed
-				}
-				return false
-			}
-		}
-		if state[i] != visiting { // reported as part of a cycle meanwhile
-			return false
-		}
-		v, err := e.Eval(func(ref string) (float64, bool) {
-			j, ok := ds.figByID[ref]
-			return ds.Figures[j].V(), ok
-		})
-		if err != nil {
-			d.addAt(formula(i), "%v", err)
-			state[i] = failed
-			return false
-		}
-		v = cleanSum(e, v, ds)
+		p := elem("/figures", i) + "/derived/formula"
 		switch {
-		case v < 0:
-			d.addAt(formula(i), "result %s is negative; values must be >= 0", strconv.FormatFloat(v, 'g', -1, 64))
-		case v > MaxNumber:
-			d.addAt(formula(i), "result %s is too large (the limit is 1e15)", strconv.FormatFloat(v, 'g', -1, 64))
-		default:
-			if v == 0 {
-				v = 0
+		case f.Derived == nil:
+			return f.Value != nil
+		case state[i] == busy:
+			var ids []string
+			for _, k := range stack[slices.Index(stack, i):] {
+				ids = append(ids, ds.Figures[k].ID)
 			}
-			f.Value = &v
-			state[i] = done
-			return true
+			c.add(p, "formula cycle: %s -> %s", strings.Join(ids, " -> "), f.ID)
+			state[i] = failed
+			return false
+		case state[i] != 0:
+			return state[i] == done
 		}
 		state[i] = failed
-		return false
+		if strings.TrimSpace(f.Derived.Formula) == "" {
+			return false // told already
+		}
+		e, err := ParseFormula(f.Derived.Formula)
+		if err != nil {
+			c.add(p, "%v", err)
+			return false
+		}
+		known := true
+		for _, r := range e.Refs() {
+			if _, ok := ds.figByID[r]; !ok {
+				c.add(p, "formula names unknown figure %q", r)
+				known = false
+			}
+		}
+		if !known {
+			return false
+		}
+		state[i], stack = busy, append(stack, i)
+		ok := true
+		for _, r := range e.Refs() {
+			if ok = visit(ds.figByID[r]); !ok {
+				break
+			}
+		}
+		stack = stack[:len(stack)-1]
+		if !ok || state[i] != busy { // state is failed when i was part of a cycle
+			state[i] = failed
+			return false
+		}
+		state[i] = failed
+		v, err := e.Eval(func(ref string) (float64, bool) { return ds.Figures[ds.figByID[ref]].V(), true })
+		switch {
+		case err != nil:
+			c.add(p, "%v", err)
+		case v < 0:
+			c.add(p, "result %s is negative; values must be >= 0", num(v))
+		case v > MaxNumber:
+			c.add(p, "result %s is too large (the limit is 1e15)", num(v))
+		default:
+			f.Value, state[i] = &v, done
+		}
+		return state[i] == done
 	}
 	for i := range ds.Figures {
-		if ds.Figures[i].Derived != nil {
-			visit(i)
-		}
+		visit(i)
 	}
 }
 
 // article reads the article and checks that every source sentence and
 // note quote occurs in it, ignoring white space.
-func (d *decoder) article(ds *Dataset, readArticle func(string) ([]byte, error)) {
-	p := path{"meta", "article"}
+func (c *checker) article(readArticle func(string) ([]byte, error)) {
+	ds := c.ds
+	const p = "/meta/article"
 	a, err := readArticle(ds.Meta.Article)
 	if err != nil {
-		d.addAt(p, "cannot read article %q: %v", ds.Meta.Article, err)
+		c.add(p, "cannot read article %q: %v", ds.Meta.Article, err)
 		return
 	}
-	if off := firstInvalidUTF8(a); off >= 0 {
-		line, col := lineCol(a, off)
-		d.addAt(p, "article %q is not valid UTF-8 (at its %d:%d)", ds.Meta.Article, line, col)
-		return
-	}
-	// The article's bytes are the dataset's now (see Parse): no copy.
-	ds.Article = unsafe.String(unsafe.SliceData(a), len(a))
-	folded := newFinder(foldValid(ds.Article))
-	// Many things quote the same sentence: each is looked up once.
-	found := make(map[string]bool)
-	in := func(s string) bool {
-		ok, seen := found[s]
-		if !seen {
-			ok = folded.contains(foldValid(s))
-			found[s] = ok
+	for i, r := range string(a) {
+		if _, n := utf8.DecodeRune(a[i:]); r == utf8.RuneError && n == 1 {
+			line, col := lineCol(a, i)
+			c.add(p, "article %q is not valid UTF-8 (at its %d:%d)", ds.Meta.Article, line, col)
+			return
 		}
-		return ok
+	}
+	ds.Article = string(a)
+	folded := Fold(ds.Article)
+	in := func(s, p, what string) {
+		if strings.TrimSpace(s) != "" && !strings.Contains(folded, Fold(s)) {
+			c.add(p, "%s not found in article", what)
+		}
 	}
 	for i, f := range ds.Figures {
-		if !isBlank(f.Source) && !in(f.Source) {
-			d.addAt(path{"figures", i, "source"}, "source sentence not found in article")
-		}
+		in(f.Source, elem("/figures", i)+"/source", "source sentence")
 	}
 	for i, pr := range ds.Projects {
-		if !isBlank(pr.Source) && !in(pr.Source) {
-			d.addAt(path{"projects", i, "source"}, "source sentence not found in article")
-		}
+		in(pr.Source, elem("/projects", i)+"/source", "source sentence")
 	}
 	for i, s := range ds.Structures {
-		if !isBlank(s.Source) && !in(s.Source) {
-			d.addAt(path{"structures", i, "source"}, "source sentence not found in article")
-		}
+		in(s.Source, elem("/structures", i)+"/source", "source sentence")
 	}
 	for i, n := range ds.Notes {
-		if !isBlank(n.Quote) && !in(n.Quote) {
-			d.addAt(path{"notes", i, "quote"}, "quote not found in article")
-		}
+		in(n.Quote, elem("/notes", i)+"/quote", "quote")
 	}
-}
-
-// cleanSum removes binary floating-point noise from a formula of only + and
-// -: 44.4 - 15.7 is 28.7, not 28.700000000000003. The result keeps as many
-// decimals as its most precise operand, so nothing is rounded away.
-func cleanSum(e *Expr, v float64, ds *Dataset) float64 {
-	dec, ok := sumDecimals(e, ds)
-	if !ok || dec > 15 {
-		return v
-	}
-	p := math.Pow10(dec)
-	r := math.Round(v*p) / p
-	if math.IsInf(r, 0) || math.IsNaN(r) {
-		return v
-	}
-	return r
-}
-
-func sumDecimals(e *Expr, ds *Dataset) (int, bool) {
-	if e.op == 0 {
-		v := e.num
-		if e.ref != "" {
-			v = ds.Figures[ds.figByID[e.ref]].V()
-		}
-		s := strconv.FormatFloat(v, 'f', -1, 64)
-		if i := strings.IndexByte(s, '.'); i >= 0 {
-			return len(s) - i - 1, true
-		}
-		return 0, true
-	}
-	if e.op != '+' && e.op != '-' {
-		return 0, false
-	}
-	l, ok1 := sumDecimals(e.left, ds)
-	r, ok2 := sumDecimals(e.right, ds)
-	return max(l, r), ok1 && ok2
-}
-
-// foldValid is Fold for valid UTF-8 (which the article and every string
-// of a dataset are): it removes the white space (unicode.IsSpace) of s,
-// copying runs of other bytes at once, and returns s itself when it has
-// none.
-func foldValid(s string) string {
-	var b []byte
-	last := 0 // start of the run not yet copied
-	for i := 0; i < len(s); {
-		c, n := s[i], 1
-		space := false
-		switch {
-		case c < utf8.RuneSelf:
-			space = c == ' ' || c >= '\t' && c <= '\r'
-		case c == 0xC2 || c >= 0xE1 && c <= 0xE3: // where the other spaces are
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		case c >= 0xF0:
-			n = 4
-		case c >= 0xE0:
-			n = 3
-		default:
-			n = 2
-		}
-		if space {
-			if b == nil {
-				b = make([]byte, 0, len(s))
-			}
-			b = append(b, s[last:i]...)
-			last = i + n
-		}
-		i += n
-	}
-	if b == nil {
-		return s
-	}
-	return string(append(b, s[last:]...))
-}
-
-// finder finds strings in a text by looking for the rarest byte of each.
-type finder struct {
-	text  string
-	count [256]int // how often each byte occurs in text
-}
-
-func newFinder(text string) *finder {
-	f := &finder{text: text}
-	for i := 0; i < len(text); i++ {
-		f.count[text[i]]++
-	}
-	return f
-}
-
-// contains reports whether q occurs in the text, as strings.Contains.
-func (f *finder) contains(q string) bool {
-	t := f.text
-	if len(q) == 0 {
-		return true
-	}
-	if len(q) > len(t) {
-		return false
-	}
-	k := 0 // the rarest byte of q, at q[k]
-	for i := 1; i < len(q); i++ {
-		if f.count[q[i]] < f.count[q[k]] {
-			k = i
-		}
-	}
-	if f.count[q[k]] == 0 {
-		return false
-	}
-	c, end := q[k], len(t)-len(q)+k+1 // q[k] can be at t[k:end]
-	for i := k; i < end; i++ {
-		j := strings.IndexByte(t[i:end], c)
-		if j < 0 {
-			return false
-		}
-		i += j
-		if t[i-k:i-k+len(q)] == q {
-			return true
-		}
-	}
-	return false
 }

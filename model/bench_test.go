@@ -201,8 +201,8 @@ func enforce(b *testing.B) bool { return b.N >= enforceMinN && os.Getenv("MACUN_
 // BenchmarkFrame: a frame of each tab after the selection moved.
 func BenchmarkFrame(b *testing.B) {
 	base := baselineNs()
-	for _, l := range data.Langs {
-		for ti, t := range data.Tabs {
+	for _, l := range data.Langs() {
+		for ti, t := range data.Tabs() {
 			b.Run(fmt.Sprintf("%s/%s", l, t.ID), func(b *testing.B) {
 				m := benchDash(b, data.Default(), l, ti)
 				frameLoop(b, m, false, 0)
@@ -220,8 +220,8 @@ func BenchmarkFrame(b *testing.B) {
 // BenchmarkKeyFrame: a key (j or k) through Update, then View.
 func BenchmarkKeyFrame(b *testing.B) {
 	base := baselineNs()
-	for _, l := range data.Langs {
-		for ti, t := range data.Tabs {
+	for _, l := range data.Langs() {
+		for ti, t := range data.Tabs() {
 			b.Run(fmt.Sprintf("%s/%s", l, t.ID), func(b *testing.B) {
 				m := benchDash(b, data.Default(), l, ti)
 				frameLoop(b, m, true, 0)
@@ -282,8 +282,8 @@ func bigDataset(b *testing.B) *data.Dataset {
 // embedded frame is measured right before, the same way.
 func BenchmarkFrameBig(b *testing.B) {
 	big := bigDataset(b)
-	for _, l := range data.Langs {
-		for ti, t := range data.Tabs {
+	for _, l := range data.Langs() {
+		for ti, t := range data.Tabs() {
 			b.Run(fmt.Sprintf("%s/%s", l, t.ID), func(b *testing.B) {
 				sm := benchDash(b, data.Default(), l, ti)
 				span := len(sm.body().Items())
@@ -314,14 +314,14 @@ func BenchmarkFrameBig(b *testing.B) {
 func BenchmarkPageDownBig(b *testing.B) {
 	big := bigDataset(b)
 	base := baselineNs()
-	m := benchDash(b, big, data.EN, len(data.Tabs)-1)
+	m := benchDash(b, big, data.EN, len(data.Tabs())-1)
 	pgdn := tea.KeyMsg{Type: tea.KeyPgDown}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if t := m.tabs[m.tab]; t.offset+m.bodyHeight() >= m.body().Len() {
 			b.StopTimer()
-			m = benchDash(b, big, data.EN, len(data.Tabs)-1)
+			m = benchDash(b, big, data.EN, len(data.Tabs())-1)
 			b.StartTimer()
 		}
 		m.Update(pgdn)
@@ -337,8 +337,8 @@ func BenchmarkPageDownBig(b *testing.B) {
 // budgeted: it happens once per (tab, size, language, mode).
 func BenchmarkFirstFrame(b *testing.B) {
 	base := baselineNs()
-	for _, l := range data.Langs {
-		for ti, t := range data.Tabs {
+	for _, l := range data.Langs() {
+		for ti, t := range data.Tabs() {
 			b.Run(fmt.Sprintf("%s/%s", l, t.ID), func(b *testing.B) {
 				m := benchDash(b, data.Default(), l, ti)
 				b.ReportAllocs()

@@ -1,16 +1,14 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
+	"time"
 
 	"github.com/aymanbagabas/go-udiff"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -34,8 +32,8 @@ func exportModel(t *testing.T, l data.Lang, w, tab int, mode views.Mode) *Model 
 	if mode == views.ModeTable {
 		m.Update(exportKey("t"))
 	}
-	if m.Tab() != data.Tabs[tab].ID || m.Mode() != mode {
-		t.Fatalf("on %s in mode %d, want %s %d", m.Tab(), m.Mode(), data.Tabs[tab].ID, mode)
+	if m.Tab() != data.Tabs()[tab].ID || m.Mode() != mode {
+		t.Fatalf("on %s in mode %d, want %s %d", m.Tab(), m.Mode(), data.Tabs()[tab].ID, mode)
 	}
 	m.Update(tea.WindowSizeMsg{Width: w, Height: m.body().Len() + chrome})
 	return m
@@ -74,12 +72,12 @@ func exportScreen(t *testing.T, m *Model) string {
 // width, then a blank line and the Sources block.
 func TestExportTextIsScreen(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, w := range []int{40, 60, 80, 100, 160} {
 			for _, mode := range []views.Mode{views.ModeCharts, views.ModeTable} {
 				var screens []string
 				var tabs []string
-				for i, tab := range data.Tabs {
+				for i, tab := range data.Tabs() {
 					m := exportModel(t, l, w, i, mode)
 					screen := exportScreen(t, m)
 					o := views.Options{Width: w, Lang: l, Mode: mode}
@@ -131,7 +129,7 @@ func exportPress(m *Model, msg tea.Msg) tea.Cmd {
 }
 
 func TestExportKeyWritesView(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, ascii := range []bool{false, true} {
 			c := NewCommon(data.Default(), views.PlainStyles(), ascii)
 			// As in the program: files go to the current directory.
@@ -219,131 +217,5 @@ func TestExportKeyFailure(t *testing.T) {
 	ents, _ := os.ReadDir(base)
 	if len(ents) != 1 {
 		t.Errorf("%d entries in %s, want only the file", len(ents), base)
-	}
-}
-
-func exportDirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range ents {
-		names = append(names, e.Name())
-	}
-	return names
-}
-
-func TestExportCreateNew(t *testing.T) {
-	dir := t.TempDir()
-	for i, want := range []string{"a.txt", "a-2.txt", "a-3.txt"} {
-		p, err := CreateNew(dir, "a", ".txt", []byte{byte('0' + i)})
-		if err != nil || p != filepath.Join(dir, want) {
-			t.Fatalf("CreateNew = %s, %v; want %s", p, err, want)
-		}
-		if b, _ := os.ReadFile(p); string(b) != string(rune('0'+i)) {
-			t.Errorf("%s holds %q", want, b)
-		}
-	}
-	if got := strings.Join(exportDirNames(t, dir), " "); got != "a-2.txt a-3.txt a.txt" {
-		t.Errorf("files: %s (temporary files left?)", got)
-	}
-}
-
-func TestExportWriteFile(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "out.txt")
-	if err := WriteFile(p, []byte("one"), false); err != nil {
-		t.Fatal(err)
-	}
-	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v", fi.Mode().Perm())
-	}
-	// No force: refused, the file is kept.
-	err := WriteFile(p, []byte("two"), false)
-	if err == nil || !strings.Contains(err.Error(), "exists") || !strings.Contains(err.Error(), "--force") {
-		t.Errorf("overwrite without force: %v", err)
-	}
-	if b, _ := os.ReadFile(p); string(b) != "one" {
-		t.Errorf("file holds %q", b)
-	}
-	// Force: replaced, keeping its mode.
-	if err := os.Chmod(p, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(p, []byte("three"), true); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(p); string(b) != "three" {
-		t.Errorf("file holds %q", b)
-	}
-	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o600 {
-		t.Errorf("replaced file has mode %v, want 0600", fi.Mode().Perm())
-	}
-	// A directory is never replaced.
-	sub := filepath.Join(dir, "sub")
-	if err := os.Mkdir(sub, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, force := range []bool{false, true} {
-		if err := WriteFile(sub, []byte("x"), force); err == nil || !strings.Contains(err.Error(), "directory") {
-			t.Errorf("writing over a directory (force %v): %v", force, err)
-		}
-	}
-	// Unwritable: the parent is a file.
-	if err := WriteFile(filepath.Join(p, "x.txt"), []byte("x"), true); err == nil {
-		t.Error("writing under a file succeeded")
-	}
-	if got := strings.Join(exportDirNames(t, dir), " "); got != "out.txt sub" {
-		t.Errorf("files: %s (temporary files left?)", got)
-	}
-}
-
-// TestExportWithoutHardLinks: on a file system without hard links (link
-// fails with EPERM, as on FAT) exports are still written whole, never over
-// an existing file, and leave no temporary file; another link error is
-// reported and leaves nothing.
-func TestExportWithoutHardLinks(t *testing.T) {
-	defer func(l func(string, string) error) { link = l }(link)
-	link = func(oldname, newname string) error {
-		return &os.LinkError{Op: "link", Old: oldname, New: newname, Err: syscall.EPERM}
-	}
-	dir := t.TempDir()
-	for i, want := range []string{"a.txt", "a-2.txt"} {
-		p, err := CreateNew(dir, "a", ".txt", []byte{byte('0' + i)})
-		if err != nil || p != filepath.Join(dir, want) {
-			t.Fatalf("CreateNew = %s, %v; want %s", p, err, want)
-		}
-		if b, _ := os.ReadFile(p); string(b) != string(rune('0'+i)) {
-			t.Errorf("%s holds %q", want, b)
-		}
-		if fi, _ := os.Stat(p); fi.Mode().Perm() != filePerm {
-			t.Errorf("%s has mode %v, want %v", want, fi.Mode().Perm(), filePerm)
-		}
-	}
-	p := filepath.Join(dir, "out.txt")
-	if err := WriteFile(p, []byte("one"), false); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(p, []byte("two"), false); err == nil || !strings.Contains(err.Error(), "exists") {
-		t.Errorf("overwrite without force: %v", err)
-	}
-	if b, _ := os.ReadFile(p); string(b) != "one" {
-		t.Errorf("file holds %q", b)
-	}
-	if got := strings.Join(exportDirNames(t, dir), " "); got != "a-2.txt a.txt out.txt" {
-		t.Errorf("files: %s (temporary files left?)", got)
-	}
-
-	link = func(oldname, newname string) error {
-		return &os.LinkError{Op: "link", Old: oldname, New: newname, Err: syscall.EIO}
-	}
-	empty := t.TempDir()
-	if _, err := CreateNew(empty, "b", ".txt", []byte("x")); !errors.Is(err, syscall.EIO) {
-		t.Errorf("CreateNew with a failing link: %v, want EIO", err)
-	}
-	if names := exportDirNames(t, empty); len(names) != 0 {
-		t.Errorf("files left: %v", names)
 	}
 }

@@ -73,7 +73,7 @@ func prefix(s string, n int) string {
 }
 
 func TestMoveSelection(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		t.Run(string(l), func(t *testing.T) {
 			m := newModel(t, l, 120, 40, false)
 			items := m.body().Items()
@@ -106,7 +106,7 @@ func TestMoveSelection(t *testing.T) {
 // Moving down a chart whose rows are on screen does not scroll, and the
 // first chart keeps its heading.
 func TestMoveKeepsHeading(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		m := newModel(t, l, 80, 24, false)
 		g := m.c.DS.GroupsOf("overview")[0]
 		for i := 0; i < 4; i++ {
@@ -119,17 +119,17 @@ func TestMoveKeepsHeading(t *testing.T) {
 }
 
 func TestSwitchTabs(t *testing.T) {
-	n := len(data.Tabs)
-	for _, l := range data.Langs {
+	n := len(data.Tabs())
+	for _, l := range data.Langs() {
 		m := newModel(t, l, 100, 30, false)
 		want := 0
 		check := func(what string) {
 			t.Helper()
-			if m.Tab() != data.Tabs[want].ID {
-				t.Fatalf("%s %s: tab %s, want %s", l, what, m.Tab(), data.Tabs[want].ID)
+			if m.Tab() != data.Tabs()[want].ID {
+				t.Fatalf("%s %s: tab %s, want %s", l, what, m.Tab(), data.Tabs()[want].ID)
 			}
-			if h := screenLines(m)[0]; !strings.Contains(h, "["+fmt.Sprint(want+1)+" "+data.Tabs[want].Title.In(l)+"]") {
-				t.Fatalf("%s %s: tab bar %q does not bracket %s", l, what, h, data.Tabs[want].ID)
+			if h := screenLines(m)[0]; !strings.Contains(h, "["+fmt.Sprint(want+1)+" "+data.Tabs()[want].Title.In(l)+"]") {
+				t.Fatalf("%s %s: tab bar %q does not bracket %s", l, what, h, data.Tabs()[want].ID)
 			}
 		}
 		check("start")
@@ -166,8 +166,8 @@ func sourceIn(lines []string, src string) bool {
 }
 
 func TestDetail(t *testing.T) {
-	for _, l := range data.Langs {
-		for ti, tab := range data.Tabs {
+	for _, l := range data.Langs() {
+		for ti, tab := range data.Tabs() {
 			m := newModel(t, l, 160, 48, false)
 			press(m, keyRunes(fmt.Sprint(ti+1)), keyRunes("j"))
 			it, _ := m.Selected()
@@ -208,9 +208,9 @@ func TestDetail(t *testing.T) {
 // verbatim source, in both languages.
 func TestDetailEveryItem(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		m := newModel(t, l, 120, 40, false)
-		for ti := range data.Tabs {
+		for ti := range data.Tabs() {
 			press(m, keyRunes(fmt.Sprint(ti+1)))
 			for _, mode := range []views.Mode{views.ModeCharts, views.ModeTable} {
 				if m.Mode() != mode {
@@ -248,8 +248,8 @@ func TestDetailEveryItem(t *testing.T) {
 }
 
 func TestTableModeKeepsSelection(t *testing.T) {
-	for _, l := range data.Langs {
-		for ti := range data.Tabs {
+	for _, l := range data.Langs() {
+		for ti := range data.Tabs() {
 			m := newModel(t, l, 120, 40, false)
 			press(m, keyRunes(fmt.Sprint(ti+1)), keyRunes("j"), keyRunes("j"))
 			id := selectedID(t, m)
@@ -277,7 +277,7 @@ func TestTableModeKeepsSelection(t *testing.T) {
 }
 
 func TestSearch(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, q := range []string{"2406", "网格", "grid", "GRID"} {
 			t.Run(string(l)+"/"+q, func(t *testing.T) {
 				m := newModel(t, l, 100, 30, false)
@@ -383,7 +383,7 @@ func TestLanguageToggle(t *testing.T) {
 }
 
 func TestHelpScreen(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, sz := range [][2]int{{80, 24}, {120, 40}, {160, 48}} {
 			m := newModel(t, l, sz[0], sz[1], false)
 			press(m, keyRunes("?"))
@@ -430,7 +430,7 @@ func isQuit(cmd tea.Cmd) bool {
 }
 
 func TestQuit(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, setup := range [][]tea.Msg{nil, {keyRunes("?")}, {kEnter}, {keyRunes("t")}, {tea.WindowSizeMsg{Width: 10, Height: 3}}} {
 			for _, k := range []tea.KeyMsg{keyRunes("q"), kCtrlC} {
 				m := newModel(t, l, 80, 24, false)
@@ -453,7 +453,7 @@ func TestQuit(t *testing.T) {
 }
 
 func TestExportKeyCmd(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		m := newModel(t, l, 100, 30, false)
 		m.c.Now = func() time.Time { return time.Date(2024, 10, 1, 8, 0, 0, 0, time.UTC) }
 		press(m, keyRunes("4"))
@@ -528,7 +528,7 @@ func clickRow(t *testing.T, m *Model, i int, cond func() bool) {
 }
 
 func TestMouse(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		t.Run(string(l), func(t *testing.T) {
 			m := newModel(t, l, 120, 40, false)
 			// A press alone does nothing; the release clicks.
@@ -573,7 +573,7 @@ func TestMouse(t *testing.T) {
 }
 
 func TestWheel(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		m := newModel(t, l, 80, 14, false)
 		first := func() string { return screenLines(m)[2] }
 		top := first()
@@ -598,9 +598,17 @@ func TestWheel(t *testing.T) {
 		if first() == top {
 			t.Errorf("%s: wheel did not scroll the detail", l)
 		}
-		// Mouse on a too-small screen is ignored.
+		// Mouse on a too-small screen is ignored: the wheel does not
+		// scroll the detail, and a click where a tab was shown does not
+		// switch to it.
+		z := zoneOf(t, m, views.TabZone("industry"))
 		press(m, tea.WindowSizeMsg{Width: 20, Height: 5})
-		press(m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+		off := m.detail.offset
+		press(m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress}, click(z))
+		if m.detail.offset != off || m.over != overlayDetail || m.Tab() != "overview" {
+			t.Errorf("%s: mouse on a too-small screen: detail offset %d → %d, overlay %v, tab %s",
+				l, off, m.detail.offset, m.over, m.Tab())
+		}
 	}
 }
 
@@ -621,15 +629,19 @@ func TestPaging(t *testing.T) {
 	}
 	// G selects the last item and shows it.
 	press(m, keyRunes("G"))
-	it, _ := m.Selected()
-	if ml := markedLine(t, m); !strings.Contains(ml, "> ") {
-		t.Errorf("last item %s not marked", it.ID)
+	items := m.body().Items()
+	last := items[len(items)-1]
+	if got := selectedID(t, m); got != last.ID {
+		t.Fatalf("G selected %s, want the last item %s", got, last.ID)
+	}
+	if ml := markedLine(t, m); !strings.Contains(ml, prefix(labelOf(t, m, last), 4)) {
+		t.Errorf("marked line %q does not show the last item %q", ml, labelOf(t, m, last))
 	}
 }
 
 // The selection survives resizes: the selected item stays on screen.
 func TestResizeKeepsSelection(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		m := newModel(t, l, 120, 40, false)
 		press(m, keyRunes("G"))
 		id := selectedID(t, m)
@@ -649,13 +661,14 @@ func TestResizeKeepsSelection(t *testing.T) {
 // View but registers no zones; the View after it registers them, so a
 // click on a tab works.
 func TestZonesLater(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		m := newModel(t, l, 120, 40, false)
 		m.ZonesLater()
 		first := m.View()
-		time.Sleep(50 * time.Millisecond) // bubblezone records zones asynchronously
-		if z := m.c.Zones.Get(views.TabZone("industry")); z != nil && !z.IsZero() {
-			t.Errorf("%s: the View after ZonesLater registered zones", l)
+		// bubblezone records zones asynchronously, so that none is there
+		// yet would prove nothing; the frame must not have been scanned.
+		if m.frame.scanned {
+			t.Errorf("%s: the View after ZonesLater scanned for zones", l)
 		}
 		if again := m.View(); again != first {
 			t.Errorf("%s: the frame without zones differs from the one with them:\n%s\n---\n%s", l, first, again)

@@ -114,10 +114,10 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 // most 9).
 func digits() []string {
 	var d []string
-	for i := range min(len(data.Tabs), 9) {
+	for i := range min(len(data.Tabs()), 9) {
 		d = append(d, strconv.Itoa(i+1))
 	}
 	return d
 }
 
-func lastDigit() string { return strconv.Itoa(min(len(data.Tabs), 9)) }
+func lastDigit() string { return strconv.Itoa(min(len(data.Tabs()), 9)) }

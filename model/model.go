@@ -81,7 +81,7 @@ type Model struct {
 
 // New returns the root model in language lang.
 func New(c *Common, lang data.Lang) *Model {
-	m := &Model{c: c, lang: lang, tabs: make([]tabState, len(data.Tabs)), bodies: map[bodyKey]*views.Body{}}
+	m := &Model{c: c, lang: lang, tabs: make([]tabState, len(data.Tabs())), bodies: map[bodyKey]*views.Body{}}
 	m.help = help.New()
 	m.help.Styles.ShortKey = c.Styles.Key
 	m.help.Styles.FullKey = c.Styles.Key
@@ -113,7 +113,7 @@ func (m *Model) Init() tea.Cmd { return nil }
 func (m *Model) Lang() data.Lang { return m.lang }
 
 // Tab is the id of the current tab.
-func (m *Model) Tab() string { return data.Tabs[m.tab].ID }
+func (m *Model) Tab() string { return data.Tabs()[m.tab].ID }
 
 // Mode is the current tab's mode.
 func (m *Model) Mode() views.Mode { return m.tabs[m.tab].mode }
@@ -211,9 +211,9 @@ func (m *Model) updateMain(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.NextTab):
-		m.switchTab((m.tab + 1) % len(data.Tabs))
+		m.switchTab((m.tab + 1) % len(data.Tabs()))
 	case key.Matches(msg, k.PrevTab):
-		m.switchTab((m.tab + len(data.Tabs) - 1) % len(data.Tabs))
+		m.switchTab((m.tab + len(data.Tabs()) - 1) % len(data.Tabs()))
 	case key.Matches(msg, k.JumpTab):
 		m.switchTab(int(msg.Runes[0] - '1'))
 	case key.Matches(msg, k.Down):
@@ -256,7 +256,7 @@ func (m *Model) updateMain(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) switchTab(i int) {
-	if i < 0 || i >= len(data.Tabs) {
+	if i < 0 || i >= len(data.Tabs()) {
 		return
 	}
 	m.tab = i

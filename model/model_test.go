@@ -100,10 +100,10 @@ func checkScreen(t *testing.T, m *Model, w, h int, ascii bool, what string) {
 
 func TestSizeSweep(t *testing.T) {
 	for _, ascii := range []bool{false, true} {
-		for _, l := range data.Langs {
+		for _, l := range data.Langs() {
 			t.Run(fmt.Sprintf("%s/ascii=%v", l, ascii), func(t *testing.T) {
 				m := newModel(t, l, 80, 24, ascii)
-				for ti, tab := range data.Tabs {
+				for ti, tab := range data.Tabs() {
 					press(m, keyRunes(fmt.Sprint(ti+1)))
 					for _, w := range sweepW {
 						for _, h := range sweepH {
@@ -136,8 +136,8 @@ func TestSizeSweepOverlays(t *testing.T) {
 		{"bottom", []tea.Msg{keyRunes("G")}},
 	}
 	for _, ascii := range []bool{false, true} {
-		for _, l := range data.Langs {
-			for ti, tab := range data.Tabs {
+		for _, l := range data.Langs() {
+			for ti, tab := range data.Tabs() {
 				for _, s := range steps {
 					t.Run(fmt.Sprintf("%s/%s/%s/ascii=%v", l, tab.ID, s.name, ascii), func(t *testing.T) {
 						m := newModel(t, l, 80, 24, ascii)
@@ -157,7 +157,7 @@ func TestSizeSweepOverlays(t *testing.T) {
 }
 
 func TestKeyHelp(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		k := DefaultKeyMap()
 		k.Localize(l)
 		seen := map[string]string{}
@@ -195,7 +195,7 @@ func TestKeyHelp(t *testing.T) {
 	if zh.Quit.Help().Desc == en.Quit.Help().Desc {
 		t.Errorf("quit help is the same in both languages: %q", zh.Quit.Help().Desc)
 	}
-	if got := len(DefaultKeyMap().JumpTab.Keys()); got != len(data.Tabs) {
-		t.Errorf("jump keys: %d, want one per tab (%d)", got, len(data.Tabs))
+	if got := len(DefaultKeyMap().JumpTab.Keys()); got != len(data.Tabs()) {
+		t.Errorf("jump keys: %d, want one per tab (%d)", got, len(data.Tabs()))
 	}
 }

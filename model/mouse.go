@@ -31,7 +31,7 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 	default:
 		return nil
 	}
-	for i, t := range data.Tabs {
+	for i, t := range data.Tabs() {
 		if z := m.c.Zones.Get(views.TabZone(t.ID)); z != nil && z.InBounds(msg) {
 			m.over = overlayNone
 			m.switchTab(i)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	_ "github.com/charmbracelet/x/exp/golden" // its -update flag
+
 	"github.com/macun-tui/macun-tui/data"
 )
 
@@ -25,7 +27,9 @@ func keyTable() string {
 	return b.String()
 }
 
-var updateREADME = flag.Bool("update-readme", false, "rewrite the README's key table")
+// updating reports whether the tests run with -update, x/exp/golden's
+// flag, which also rewrites the README's generated parts.
+func updating() bool { return flag.Lookup("update").Value.String() == "true" }
 
 const (
 	keysBegin = "<!-- keys: generated from model.DefaultKeyMap by TestREADMEKeys -->\n"
@@ -33,7 +37,7 @@ const (
 )
 
 // TestREADMEKeys checks that the README's key table is the key map's; with
-// -update-readme it rewrites the table.
+// -update it rewrites the table.
 func TestREADMEKeys(t *testing.T) {
 	const path = "../README.md"
 	b, err := os.ReadFile(path)
@@ -50,12 +54,12 @@ func TestREADMEKeys(t *testing.T) {
 	if got == want {
 		return
 	}
-	if *updateREADME {
+	if updating() {
 		s = s[:i+len(keysBegin)] + want + s[j:]
 		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Errorf("README key table differs from the key map (go test ./model -run TestREADMEKeys -update-readme):\n%s", want)
+	t.Errorf("README key table differs from the key map (go test ./model -run TestREADMEKeys -update):\n%s", want)
 }

@@ -53,7 +53,7 @@ func (m *Model) updateSearch(msg tea.KeyMsg) tea.Cmd {
 
 // jumpTo shows a hit: its tab, in a mode that lists it, with it selected.
 func (m *Model) jumpTo(h data.Hit) {
-	for i, t := range data.Tabs {
+	for i, t := range data.Tabs() {
 		if t.ID == h.Tab {
 			m.tab = i
 		}

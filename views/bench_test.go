@@ -16,8 +16,8 @@ import (
 var benchSink string
 
 func allTabs() []string {
-	ids := make([]string, len(data.Tabs))
-	for i, t := range data.Tabs {
+	ids := make([]string, len(data.Tabs()))
+	for i, t := range data.Tabs() {
 		ids[i] = t.ID
 	}
 	return ids
@@ -27,7 +27,7 @@ func allTabs() []string {
 // every tab as text at width 100, then the sources.
 func BenchmarkExportText(b *testing.B) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		b.Run(string(l), func(b *testing.B) {
 			o := Options{Width: 100, Lang: l}
 			b.ReportAllocs()
@@ -43,8 +43,8 @@ func BenchmarkExportText(b *testing.B) {
 func BenchmarkBodyAllLines(b *testing.B) {
 	ds := data.Default()
 	st := PlainStyles()
-	for _, l := range data.Langs {
-		for _, t := range data.Tabs {
+	for _, l := range data.Langs() {
+		for _, t := range data.Tabs() {
 			b.Run(fmt.Sprintf("%s/%s", l, t.ID), func(b *testing.B) {
 				o := Options{Width: 160, Lang: l}
 				b.ReportAllocs()

@@ -43,7 +43,7 @@ func Detail(ds *data.Dataset, it Item, o Options, st *Styles) []string {
 		}
 	case KindNote:
 		if n, ok := ds.Note(it.ID); ok {
-			d.title(data.NoteKinds[n.Kind])
+			d.title(data.NoteKindName(n.Kind))
 			d.wrap(n.Text.ZH)
 			d.wrap(n.Text.EN)
 			d.source(n.Quote, nil)
@@ -141,8 +141,8 @@ func (d *detail) formulaValues(f *data.Figure) string {
 func (d *detail) project(p *data.Project) {
 	l := d.o.Lang
 	d.title(p.Name)
-	d.field(MsgColCategory, data.Categories[p.Category].In(l))
-	d.field(MsgColStage, data.Stages[p.Stage].In(l))
+	d.field(MsgColCategory, data.CategoryName(p.Category).In(l))
+	d.field(MsgColStage, data.StageName(p.Stage).In(l))
 	d.field(MsgColStatus, p.Status.In(l))
 	if p.Covers != nil {
 		d.field(MsgDCovers, p.Covers.In(l))
@@ -213,7 +213,7 @@ func (d *detail) source(src string, notes []string) {
 		d.add(d.st.Heading.Render(MsgDNotes.In(l)))
 		for _, id := range notes {
 			if n, ok := d.ds.Note(id); ok {
-				d.wrap(tag(data.NoteKinds[n.Kind], l) + n.Text.In(l))
+				d.wrap(tag(data.NoteKindName(n.Kind), l) + n.Text.In(l))
 			}
 		}
 	}

@@ -212,8 +212,8 @@ func ExportMarkdown(ds *data.Dataset, tabs []string, o Options) string {
 			var rows [][]string
 			for i := range ds.Projects {
 				p := &ds.Projects[i]
-				rows = append(rows, []string{p.Name.In(l), data.Categories[p.Category].In(l),
-					data.Stages[p.Stage].In(l), p.Status.In(l), SourceRef(ds, p.Source)})
+				rows = append(rows, []string{p.Name.In(l), data.CategoryName(p.Category).In(l),
+					data.StageName(p.Stage).In(l), p.Status.In(l), SourceRef(ds, p.Source)})
 			}
 			mdTable(&b, []string{MsgColProject.In(l), MsgColCategory.In(l), MsgColStage.In(l),
 				MsgColStatus.In(l), MsgColSource.In(l)}, rows)
@@ -258,7 +258,7 @@ func mdNotes(b *strings.Builder, ds *data.Dataset, l data.Lang) {
 	b.WriteString("## " + mdEscape(MsgNotes.In(l)) + "\n\n")
 	for i := range ds.Notes {
 		n := &ds.Notes[i]
-		b.WriteString("- **" + mdEscape(data.NoteKinds[n.Kind].In(l)) + "**: " + mdEscape(n.Text.In(l)) + "\n")
+		b.WriteString("- **" + mdEscape(data.NoteKindName(n.Kind).In(l)) + "**: " + mdEscape(n.Text.In(l)) + "\n")
 	}
 	b.WriteString("\n")
 }
@@ -415,8 +415,8 @@ func ExportJSON(ds *data.Dataset, tabs []string, o Options) (string, error) {
 		if tab == "projects" {
 			for i := range ds.Projects {
 				p := &ds.Projects[i]
-				jp := JSONProject{ID: p.ID, Name: p.Name.In(l), Category: data.Categories[p.Category].In(l),
-					Stage: data.Stages[p.Stage].In(l), Status: p.Status.In(l), Figures: p.Figures,
+				jp := JSONProject{ID: p.ID, Name: p.Name.In(l), Category: data.CategoryName(p.Category).In(l),
+					Stage: data.StageName(p.Stage).In(l), Status: p.Status.In(l), Figures: p.Figures,
 					Source: p.Source, Paragraph: ds.ParagraphOf(p.Source)}
 				if p.Covers != nil {
 					jp.Covers = p.Covers.In(l)
@@ -438,7 +438,7 @@ func ExportJSON(ds *data.Dataset, tabs []string, o Options) (string, error) {
 			}
 			for i := range ds.Notes {
 				n := &ds.Notes[i]
-				jt.Notes = append(jt.Notes, JSONNote{ID: n.ID, Kind: data.NoteKinds[n.Kind].In(l), Text: n.Text.In(l), Quote: n.Quote})
+				jt.Notes = append(jt.Notes, JSONNote{ID: n.ID, Kind: data.NoteKindName(n.Kind).In(l), Text: n.Text.In(l), Quote: n.Quote})
 			}
 		}
 		doc.Tabs = append(doc.Tabs, jt)

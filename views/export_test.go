@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
+	"github.com/rivo/uniseg"
 
 	"github.com/macun-tui/macun-tui/data"
 )
@@ -47,7 +49,7 @@ func exportAll(t *testing.T, o Options) map[string]string {
 }
 
 func TestExportNoEscapes(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, mode := range []Mode{ModeCharts, ModeTable} {
 			for _, ascii := range []bool{false, true} {
 				o := Options{Width: 80, Lang: l, Mode: mode, ASCII: ascii}
@@ -68,7 +70,7 @@ func TestExportTextWidth(t *testing.T) {
 	ds := data.Default()
 	eaw := runewidth.Condition{EastAsianWidth: true}
 	for _, w := range []int{20, 40, 60, 80, 100, 160} {
-		for _, l := range data.Langs {
+		for _, l := range data.Langs() {
 			for _, mode := range []Mode{ModeCharts, ModeTable} {
 				for _, ascii := range []bool{false, true} {
 					o := Options{Width: w, Lang: l, Mode: mode, ASCII: ascii}
@@ -123,7 +125,7 @@ func TestExportTextASCIIBars(t *testing.T) {
 // line between tabs, then the Sources block.
 func TestExportTextLayout(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		o := Options{Width: 72, Lang: l, Mode: ModeTable}
 		var parts []string
 		for _, tab := range data.TabIDs() {
@@ -147,7 +149,7 @@ func TestExportTextLayout(t *testing.T) {
 // Every figure shown is in the Sources block with its whole sentence.
 func TestSourcesBlock(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, tab := range data.TabIDs() {
 			o := Options{Width: 40, Lang: l}
 			ls := SourcesBlock(ds, []string{tab}, o)
@@ -176,7 +178,7 @@ func TestSourcesBlock(t *testing.T) {
 
 func TestExportCSV(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		s, err := ExportCSV(ds, data.TabIDs(), Options{Lang: l})
 		if err != nil {
 			t.Fatal(err)
@@ -226,7 +228,7 @@ func TestExportCSV(t *testing.T) {
 
 func TestExportJSON(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		s, err := ExportJSON(ds, data.TabIDs(), Options{Lang: l})
 		if err != nil {
 			t.Fatal(err)
@@ -246,13 +248,13 @@ func TestExportJSON(t *testing.T) {
 			t.Errorf("meta %v", meta)
 		}
 		tabs := doc["tabs"].([]any)
-		if len(tabs) != len(data.Tabs) {
+		if len(tabs) != len(data.Tabs()) {
 			t.Fatalf("%d tabs", len(tabs))
 		}
 		for i, x := range tabs {
 			jt := x.(map[string]any)
-			tab := data.Tabs[i].ID
-			if jt["id"] != tab || jt["title"] != data.Tabs[i].Title.In(l) {
+			tab := data.Tabs()[i].ID
+			if jt["id"] != tab || jt["title"] != data.Tabs()[i].Title.In(l) {
 				t.Errorf("tab %d: %v %v", i, jt["id"], jt["title"])
 			}
 			figs := ds.FiguresOfTab(tab)
@@ -347,12 +349,12 @@ func checkMarkdownTables(t *testing.T, what, md string) int {
 
 func TestExportMarkdown(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		md := ExportMarkdown(ds, data.TabIDs(), Options{Lang: l})
 		if checkMarkdownTables(t, string(l), md) == 0 {
 			t.Fatal("no tables")
 		}
-		for _, tab := range data.Tabs {
+		for _, tab := range data.Tabs() {
 			if !strings.Contains(md, "\n# "+tab.Title.In(l)+"\n") {
 				t.Errorf("%s: no heading for %s", l, tab.ID)
 			}
@@ -411,8 +413,6 @@ func TestMarkdownEscape(t *testing.T) {
 	}
 }
 
-// firstDiff shows where two texts part.
-
 func TestWrapText(t *testing.T) {
 	for _, c := range []struct {
 		s    string
@@ -427,6 +427,7 @@ func TestWrapText(t *testing.T) {
 		{"", 5, []string{""}},
 		{"ids, more " + glue("(para. 35):"), 14, []string{"ids, more", "(para. 35):"}},
 		{"ids " + glue("(第51段):"), 10, []string{"ids", "(第51段):"}},
+		{"甲——乙", 3, []string{"甲", "——", "乙"}}, // UAX #14: no break between two dashes
 	} {
 		got := wrapText(c.s, c.w)
 		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
@@ -440,11 +441,58 @@ func TestWrapText(t *testing.T) {
 	}
 }
 
+// uaxBreaks returns s with '|' where UAX #14 alone (uniseg) allows a
+// line break.
+func uaxBreaks(s string) string {
+	var b strings.Builder
+	state := -1
+	for rest := s; rest != ""; {
+		var c string
+		var bound int
+		c, rest, bound, state = uniseg.StepString(rest, state)
+		b.WriteString(c)
+		if rest != "" && bound&uniseg.MaskLine != uniseg.LineDontBreak {
+			b.WriteByte('|')
+		}
+	}
+	return b.String()
+}
+
+// TestWrapRules: each rule where wrapText departs from UAX #14 makes a
+// difference (a later uniseg that agrees would fail uax here, telling that
+// the rule can go) and does what it says.
+func TestWrapRules(t *testing.T) {
+	for _, c := range []struct {
+		rule, s string
+		w       int
+		uax     string // where UAX #14 alone breaks
+		want    []string
+	}{
+		{"ASCII runs stay whole", "数据gdp-growth", 10, "数|据|gdp-|growth", []string{"数据", "gdp-growth"}},
+		{"ASCII runs stay whole", "见and/or", 6, "见|and/|or", []string{"见", "and/or"}},
+		{"ASCII runs stay whole", "甲村,6个", 5, "甲|村,|6|个", []string{"甲", "村,6", "个"}},
+		{"break before an opening quote", "占比“药”", 4, "占|比“药”", []string{"占比", "“药”"}},
+		{"break before an opening quote after ASCII punctuation", "说:“好”", 4, "说:“好”", []string{"说:", "“好”"}},
+		{"break after a closing quote", "“药”主导", 5, "“药”主|导", []string{"“药”", "主导"}},
+		{"no break at an apostrophe", "ab District’s", 12, "ab |District’s", []string{"ab", "District’s"}},
+		{"no break after a quote before closing punctuation", "他“药”。", 6, "他“药”。", []string{"他", "“药”。"}},
+		{"no break after an opening mark", "甲（“药”", 6, "甲|（“药”", []string{"甲", "（“药”"}},
+		{"glued text never breaks, quotes in it neither", "ab " + glue("甲“药”"), 7, "ab |" + glue("甲“药”"), []string{"ab", "甲“药”"}},
+	} {
+		if got := uaxBreaks(c.s); got != c.uax {
+			t.Errorf("%s: UAX #14 breaks %q as %q, the test expects %q", c.rule, c.s, got, c.uax)
+		}
+		if got := wrapText(c.s, c.w); !slices.Equal(got, c.want) {
+			t.Errorf("%s: wrapText(%q, %d) = %q, want %q", c.rule, c.s, c.w, got, c.want)
+		}
+	}
+}
+
 // TestWriteText: WriteText writes what ExportText returns, and reports the
 // writer's error.
 func TestWriteText(t *testing.T) {
 	ds := data.Default()
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, o := range []Options{{Width: 100, Lang: l}, {Width: 40, Lang: l, ASCII: true}, {Width: 160, Lang: l, Mode: ModeTable}} {
 			var b strings.Builder
 			if err := WriteText(&b, ds, data.TabIDs(), o); err != nil {

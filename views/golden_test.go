@@ -20,8 +20,8 @@ func screen(t *testing.T, l data.Lang, w, h, tab int) *model.Model {
 	m := model.New(model.NewCommon(data.Default(), views.PlainStyles(), false), l)
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{rune('1' + tab)}})
-	if got := m.Tab(); got != data.Tabs[tab].ID {
-		t.Fatalf("tab = %q, want %q", got, data.Tabs[tab].ID)
+	if got := m.Tab(); got != data.Tabs()[tab].ID {
+		t.Fatalf("tab = %q, want %q", got, data.Tabs()[tab].ID)
 	}
 	return m
 }
@@ -51,8 +51,8 @@ func pin(t *testing.T, m *model.Model, w, h int) {
 var goldenSizes = [][2]int{{80, 24}, {120, 40}}
 
 func TestGoldenTabs(t *testing.T) {
-	for _, l := range data.Langs {
-		for ti, tab := range data.Tabs {
+	for _, l := range data.Langs() {
+		for ti, tab := range data.Tabs() {
 			for _, sz := range goldenSizes {
 				t.Run(fmt.Sprintf("%s/%s/%dx%d", l, tab.ID, sz[0], sz[1]), func(t *testing.T) {
 					pin(t, screen(t, l, sz[0], sz[1], ti), sz[0], sz[1])
@@ -63,8 +63,8 @@ func TestGoldenTabs(t *testing.T) {
 }
 
 func TestGoldenTable(t *testing.T) {
-	for _, l := range data.Langs {
-		for ti, tab := range data.Tabs {
+	for _, l := range data.Langs() {
+		for ti, tab := range data.Tabs() {
 			t.Run(fmt.Sprintf("%s/%s", l, tab.ID), func(t *testing.T) {
 				m := screen(t, l, 120, 40, ti)
 				m.Update(runes("t"))
@@ -78,7 +78,7 @@ func TestGoldenTable(t *testing.T) {
 }
 
 func TestGoldenHelp(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, sz := range goldenSizes {
 			t.Run(fmt.Sprintf("%s/%dx%d", l, sz[0], sz[1]), func(t *testing.T) {
 				m := screen(t, l, sz[0], sz[1], 0)
@@ -90,7 +90,7 @@ func TestGoldenHelp(t *testing.T) {
 }
 
 func TestGoldenDetail(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for _, sz := range goldenSizes {
 			t.Run(fmt.Sprintf("%s/%dx%d", l, sz[0], sz[1]), func(t *testing.T) {
 				m := screen(t, l, sz[0], sz[1], 0)
@@ -102,7 +102,7 @@ func TestGoldenDetail(t *testing.T) {
 }
 
 func TestGoldenSearch(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		t.Run(string(l), func(t *testing.T) {
 			m := screen(t, l, 80, 24, 0)
 			m.Update(runes("/"))

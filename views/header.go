@@ -19,7 +19,7 @@ func TabZone(id string) string { return "tab:" + id }
 func Header(ds *data.Dataset, active string, o Options, st *Styles, mark Mark) []string {
 	l := o.Lang
 	var parts []string
-	for i, t := range data.Tabs {
+	for i, t := range data.Tabs() {
 		label := fmt.Sprintf("%d %s", i+1, t.Title.In(l))
 		var s string
 		if t.ID == active {

@@ -21,7 +21,7 @@ func HitLine(ds *data.Dataset, h data.Hit, l data.Lang) string {
 	switch h.Kind {
 	case data.HitProject:
 		if p, ok := ds.Project(h.ID); ok {
-			return "[" + tab.Title.In(l) + "] " + p.Name.In(l) + " · " + data.Stages[p.Stage].In(l)
+			return "[" + tab.Title.In(l) + "] " + p.Name.In(l) + " · " + data.StageName(p.Stage).In(l)
 		}
 	default:
 		if f, ok := ds.Figure(h.ID); ok {

@@ -10,7 +10,7 @@ import (
 )
 
 // tabViews maps each tab id to what it shows. A new tab is one view file
-// and one line here (and its id in data.Tabs).
+// and one line here (and its id in data.Tabs()).
 var tabViews = map[string]func(*builder){
 	"overview":    overviewTab,
 	"industry":    industryTab,
@@ -122,7 +122,7 @@ func (b *builder) projectTable(full bool) {
 	}
 	b.table(cols, len(ps), func(i int) []string {
 		p := &ps[i]
-		row := []string{p.Name.In(l), data.Categories[p.Category].In(l), data.Stages[p.Stage].In(l), p.Status.In(l)}
+		row := []string{p.Name.In(l), data.CategoryName(p.Category).In(l), data.StageName(p.Stage).In(l), p.Status.In(l)}
 		if full {
 			row = append(row, SourceRef(b.ds, p.Source))
 		}
@@ -164,7 +164,7 @@ func (b *builder) notes() {
 	b.heading(MsgNotes.In(l))
 	for i := range b.ds.Notes {
 		n := &b.ds.Notes[i]
-		b.paragraph(b.itemIndex(KindNote, n.ID), tag(data.NoteKinds[n.Kind], l)+n.Text.In(l), b.st.Muted)
+		b.paragraph(b.itemIndex(KindNote, n.ID), tag(data.NoteKindName(n.Kind), l)+n.Text.In(l), b.st.Muted)
 	}
 }
 

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -193,6 +194,32 @@ func TestLayoutColumns(t *testing.T) {
 				if total > avail {
 					t.Errorf("cols %d nat %v avail %d: widths %v take %d", ci, nat, avail, w, total)
 				}
+				// Room enough: every column at its natural width (capped);
+				// short of it, columns with a minimum go from the right, and
+				// the first one stays while there is a cell for it. (A
+				// column without a minimum may shrink to nothing.)
+				capped, need, dropped := make([]int, len(cols)), 0, false
+				for j, c := range cols {
+					capped[j] = nat[j]
+					if c.max > 0 {
+						capped[j] = min(nat[j], c.max)
+					}
+					need += capped[j]
+					if capped[j] > 0 && j > 0 {
+						need += colGap
+					}
+					if w[j] == 0 && capped[j] > 0 && c.min > 0 {
+						dropped = true
+					} else if dropped && w[j] > 0 {
+						t.Errorf("cols %d nat %v avail %d: column %d kept after a dropped one: %v", ci, nat, avail, j, w)
+					}
+				}
+				if need <= avail && !slices.Equal(w, capped) {
+					t.Errorf("cols %d nat %v avail %d: widths %v, want the natural %v", ci, nat, avail, w, capped)
+				}
+				if avail > 0 && capped[0] > 0 && cols[0].min > 0 && w[0] == 0 {
+					t.Errorf("cols %d nat %v avail %d: the first column is dropped: %v", ci, nat, avail, w)
+				}
 			}
 		}
 	}
@@ -203,11 +230,11 @@ func TestLayoutColumns(t *testing.T) {
 func TestRenderBodyFits(t *testing.T) {
 	ds := data.Default()
 	st := PlainStyles()
-	for _, tab := range data.Tabs {
+	for _, tab := range data.Tabs() {
 		if !HasView(tab.ID) {
 			t.Errorf("tab %s has no view", tab.ID)
 		}
-		for _, l := range data.Langs {
+		for _, l := range data.Langs() {
 			for _, mode := range []Mode{ModeCharts, ModeTable} {
 				for _, ascii := range []bool{false, true} {
 					for _, w := range []int{0, 1, 5, 39, 40, 80, 120, 200} {
@@ -241,7 +268,7 @@ func TestRenderBodyFits(t *testing.T) {
 }
 
 func TestTooSmall(t *testing.T) {
-	for _, l := range data.Langs {
+	for _, l := range data.Langs() {
 		for w := 0; w <= 60; w++ {
 			s := TooSmall(w, 5, 40, 10, l)
 			if Width(s) > w || strings.Contains(s, "\n") {

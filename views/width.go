@@ -2,9 +2,12 @@ package views
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
+	"github.com/rivo/uniseg"
 )
 
 // Width is the display width of s in terminal cells (a Chinese character
@@ -107,10 +110,11 @@ func hanging(prefix, s string, w int) []string {
 	return ls
 }
 
-// wrapText breaks s into lines of at most w cells like Wrap, but keeps
-// numbers and words whole ("102.4%", an id) and never starts a line with
-// closing punctuation or ends one with an opening mark, so that a wrapped
-// Chinese sentence cannot be misread ("1" / "2个村" for 12).
+// wrapText breaks s into lines of at most w cells like Wrap, where the
+// Unicode line breaking rules (UAX #14, from uniseg) allow a break, with
+// the changes of canBreak, so that numbers and words stay whole ("102.4%",
+// an id) and a wrapped Chinese sentence cannot be misread ("1" / "2个村"
+// for 12).
 func wrapText(s string, w int) []string {
 	if w <= 0 {
 		return nil
@@ -123,7 +127,7 @@ func wrapText(s string, w int) []string {
 		line.Reset()
 		lw = 0
 	}
-	// add puts one unbreakable token on the line, or on the next.
+	// add puts one unbreakable piece on the line, or on the next.
 	add := func(t string) {
 		t = dropJoiners(t)
 		tw := Width(t)
@@ -132,28 +136,42 @@ func wrapText(s string, w int) []string {
 			t = strings.TrimLeft(t, " ")
 			tw = Width(t)
 		}
-		if tw > w {
-			// Too long for any line: cut it by characters.
-			for _, r := range t {
-				rw := Width(string(r))
-				if lw+rw > w && lw > 0 {
-					flush()
-				}
-				line.WriteRune(r)
-				lw += rw
-			}
+		if tw <= w {
+			line.WriteString(t)
+			lw += tw
 			return
 		}
-		line.WriteString(t)
-		lw += tw
-	}
-	start, prev := 0, rune(-1)
-	for i, r := range s {
-		if prev >= 0 && canBreak(prev, r) {
-			add(s[start:i])
-			start = i
+		// Too long for any line: cut it between characters.
+		for g := uniseg.NewGraphemes(t); g.Next(); {
+			if cw := Width(g.Str()); lw+cw > w && lw > 0 {
+				flush()
+			}
+			line.WriteString(g.Str())
+			lw += Width(g.Str())
 		}
-		prev = r
+	}
+	start, state := 0, -1
+	cut := func(end int) {
+		add(s[start:end])
+		start = end
+	}
+	for rest := s; rest != ""; {
+		var seg string
+		seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
+		at := len(s) - len(rest) - len(seg)
+		if strings.ContainsAny(seg, "“‘”’") { // where canBreak allows more than UAX #14
+			prev := rune(-1)
+			for i, r := range seg {
+				if prev >= 0 && canBreak(prev, r, false) {
+					cut(at + i)
+				}
+				prev = r
+			}
+		}
+		a, _ := utf8.DecodeLastRuneInString(seg)
+		if b, _ := utf8.DecodeRuneInString(rest); rest != "" && canBreak(a, b, true) {
+			cut(at + len(seg))
+		}
 	}
 	if s != "" {
 		add(s[start:])
@@ -180,23 +198,35 @@ func glue(s string) string {
 	return strings.Join(strings.Split(s, ""), string(wordJoiner))
 }
 
-// canBreak reports whether a line may break between a and b: after a
-// space, not inside a run of 7-bit characters (a number, a word, an id),
-// not before closing punctuation or after an opening mark.
-func canBreak(a, b rune) bool {
+// Punctuation that opens or closes, in Chinese and ASCII.
+const (
+	opening = "（「『“‘《〈(["
+	closing = "，。、；：！？）」』”’》〉,.;:!?)]%…"
+)
+
+// canBreak reports whether a line may break between a and b, where uax
+// says whether UAX #14 allows it. It follows UAX #14 but for these rules:
+//   - text glued with wordJoiner never breaks;
+//   - a run of 7-bit characters never breaks: UAX #14 breaks after '-',
+//     '/' and ',' ("gdp-" / "growth", "村," / "6个");
+//   - as Chinese is set, a line may break before an opening quotation
+//     mark and after a closing one ("占比" / "“药、铝、材”" / "主导"),
+//     where UAX #14 keeps quotation marks with both neighbours; not next to
+//     an ASCII letter or digit, where ’ is an apostrophe ("District’s"),
+//     nor after an opening or before a closing mark.
+func canBreak(a, b rune, uax bool) bool {
+	alnum := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 	switch {
 	case a == wordJoiner || b == wordJoiner:
 		return false
-	case a == ' ':
-		return b != ' '
-	case b == ' ':
-		return false
+	case a == ' ' || b == ' ':
+		return uax
 	case a < 0x80 && b < 0x80:
 		return false
-	case strings.ContainsRune("，。、；：！？）」』”’》〉,.;:!?)%…", b):
-		return false
-	case strings.ContainsRune("（「『“‘《〈(", a):
-		return false
+	case b == '“' || b == '‘':
+		return !strings.ContainsRune(opening, a) && !alnum(a)
+	case a == '”' || a == '’':
+		return !strings.ContainsRune(closing, b) && !alnum(b)
 	}
-	return true
+	return uax
 }

@@ -27,6 +27,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
 )
 
 // The queries a Term answers, and its answers: a black background and the
@@ -50,9 +51,10 @@ type Options struct {
 	// the queries are only recorded (see Count).
 	Answer bool
 	// KeepTTY keeps the slave side open in the caller (TTY), to read its
-	// termios before and after the run. The program then runs in a new
-	// session with the pty as its controlling terminal, and the output
-	// ends only when the caller closes the slave (Drain, Stop).
+	// modes after the run and compare them with InitialModes. The program
+	// then runs in a new session with the pty as its controlling
+	// terminal, and the output ends only when the caller closes the slave
+	// (Drain, Stop).
 	KeepTTY bool
 }
 
@@ -60,7 +62,8 @@ type Options struct {
 type Term struct {
 	cmd     *exec.Cmd
 	ptmx    *os.File
-	tty     *os.File // slave side, with KeepTTY
+	tty     *os.File      // slave side, with KeepTTY
+	modes   *unix.Termios // its modes before the program started
 	answer  bool
 	started time.Time
 
@@ -98,6 +101,12 @@ func Start(cmd *exec.Cmd, o Options) (*Term, error) {
 				return nil, err
 			}
 		}
+		// Read before the program starts: it changes them at once.
+		if t.modes, err = Modes(t.tty); err != nil {
+			t.tty.Close()
+			t.ptmx.Close()
+			return nil, err
+		}
 		cmd.Stdin, cmd.Stdout, cmd.Stderr = t.tty, t.tty, t.tty
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
 		t.started = time.Now()
@@ -126,6 +135,15 @@ func (t *Term) Cmd() *exec.Cmd { return t.cmd }
 // TTY is the slave side kept open with KeepTTY, nil without it or after
 // Drain.
 func (t *Term) TTY() *os.File { return t.tty }
+
+// InitialModes are the terminal modes of the pty (with KeepTTY) as they
+// were before the program started, which it must give back when it ends.
+func (t *Term) InitialModes() *unix.Termios { return t.modes }
+
+// Modes reads the terminal modes of a pty's slave side.
+func Modes(tty *os.File) (*unix.Termios, error) {
+	return unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+}
 
 // Started is when the program was started: just before the pty was made
 // (or, with KeepTTY, the process was started).

@@ -54,13 +54,9 @@ var periods = []text{
 	{ZH: "2023年", EN: "2023"},
 }
 
-func sortedKeys(m map[string]data.Text) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
+func sortedKeys(ids []string) []string {
+	slices.Sort(ids)
+	return ids
 }
 
 // Build returns the dataset as a value ready to encode.
@@ -77,7 +73,7 @@ func build(o Options) (*dataset, error) {
 	ds.Meta.Region = text{ZH: "测试区", EN: "Test District"}
 	ds.Meta.Source = text{ZH: "数据生成器", EN: "dataset generator"}
 
-	noteKinds := sortedKeys(data.NoteKinds)
+	noteKinds := sortedKeys(data.NoteKinds())
 	nNotes := max(3, min(50, o.Figures/40))
 	for i := range nNotes {
 		ds.Notes = append(ds.Notes, note{
@@ -90,7 +86,7 @@ func build(o Options) (*dataset, error) {
 
 	// Figures go to tabs in turn, in groups of groupSize; a group's chart
 	// is bar, rank or none in turn. Every figure is in exactly one group.
-	tabs := data.Tabs
+	tabs := data.Tabs()
 	perTab := make([][]int, len(tabs))
 	for i := range o.Figures {
 		perTab[i%len(tabs)] = append(perTab[i%len(tabs)], i)
@@ -144,7 +140,7 @@ func build(o Options) (*dataset, error) {
 		}
 	}
 
-	cats, stages := sortedKeys(data.Categories), sortedKeys(data.Stages)
+	cats, stages := sortedKeys(data.Categories()), sortedKeys(data.Stages())
 	ds.Projects = make([]project, o.Projects)
 	for i := range o.Projects {
 		p := project{

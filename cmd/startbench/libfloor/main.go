@@ -20,11 +20,14 @@ import (
 	_ "github.com/charmbracelet/lipgloss"
 	_ "github.com/charmbracelet/x/ansi"
 	_ "github.com/charmbracelet/x/term"
+	_ "github.com/go-json-experiment/json"
+	_ "github.com/go-json-experiment/json/jsontext"
 	_ "github.com/lrstanley/bubblezone"
 	_ "github.com/mattn/go-isatty"
 	_ "github.com/mattn/go-runewidth"
 	_ "github.com/muesli/ansi"
 	_ "github.com/muesli/termenv"
+	_ "github.com/rivo/uniseg"
 	_ "golang.org/x/sys/unix"
 )
 
