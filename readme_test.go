@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/macun-tui/macun-tui/cmd"
 	"github.com/macun-tui/macun-tui/data"
 )
 
@@ -29,7 +30,7 @@ func TestREADMEScreens(t *testing.T) {
 		pic := readme[i+len(head):]
 		pic = pic[:strings.Index(pic, "\n```")]
 		var out, errb bytes.Buffer
-		if code := run([]string{"export", "--tab", tab, "--lang", "en", "--width", "100"}, nil, &out, &errb); code != 0 {
+		if code := cmd.Run([]string{"export", "--tab", tab, "--lang", "en", "--width", "100"}, nil, &out, &errb); code != 0 {
 			t.Fatalf("export %s: exit %d: %s", tab, code, errb.String())
 		}
 		want, _, _ := strings.Cut(out.String(), "\nSources ·")

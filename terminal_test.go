@@ -238,7 +238,7 @@ func TestExitCodes(t *testing.T) {
 	})
 	t.Run("unknown flag", func(t *testing.T) {
 		code, out, errOut := runBinary(t, "--bogus")
-		if code != 2 || !strings.Contains(errOut, "bogus") || !strings.Contains(errOut, "Usage:") {
+		if code != 2 || !strings.Contains(errOut, "bogus") || !strings.Contains(errOut, "--help") {
 			t.Errorf("--bogus: code %d, stderr:\n%s", code, errOut)
 		}
 		if out != "" {

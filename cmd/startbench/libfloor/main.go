@@ -5,13 +5,13 @@
 // on this stack costs; the benchmarks report it next to the hello-world,
 // so that what is the libraries' and what is macun-tui's can be told
 // apart. Keep the imports in step with the non-macun-tui imports of the
-// main, model, views and data packages (TestFloorImports checks).
+// main, cmd, internal/termbg, model, views and data packages
+// (TestFloorImports checks).
 package main
 
 import (
 	"fmt"
 
-	_ "aaa.invalid/termquiet" // as in main.go: no terminal query at init
 	_ "github.com/NimbleMarkets/ntcharts/canvas/runes"
 	_ "github.com/charmbracelet/bubbles/help"
 	_ "github.com/charmbracelet/bubbles/key"
@@ -25,6 +25,9 @@ import (
 	_ "github.com/mattn/go-runewidth"
 	_ "github.com/muesli/ansi"
 	_ "github.com/muesli/termenv"
+	_ "github.com/spf13/cobra"
+	_ "github.com/spf13/cobra/doc"
+	_ "github.com/spf13/pflag"
 	_ "golang.org/x/sys/unix"
 )
 

@@ -1,4 +1,4 @@
-package main
+package cmd
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ import (
 func runExportArgs(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(append([]string{"export"}, args...), strings.NewReader(""), &out, &errb)
+	code := Run(append([]string{"export"}, args...), strings.NewReader(""), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -30,7 +30,7 @@ func runExportArgs(t *testing.T, args ...string) (int, string, string) {
 func exportOK(t *testing.T, args ...string) string {
 	t.Helper()
 	code, out, errs := runExportArgs(t, args...)
-	if code != exitOK || errs != "" {
+	if code != ExitOK || errs != "" {
 		t.Fatalf("export %q: exit %d, stderr %q", args, code, errs)
 	}
 	return out
@@ -63,7 +63,7 @@ func TestExportDefaults(t *testing.T) {
 // ASCII or not.
 func TestExportNoEscapeBytes(t *testing.T) {
 	for _, tab := range exportTabArgs {
-		for _, format := range exportFormats {
+		for _, format := range ExportFormats {
 			for _, lang := range []string{"zh", "en"} {
 				for _, extra := range [][]string{nil, {"--ascii"}, {"--mode", "table"}, {"--ascii", "--mode", "table", "--width", "40"}} {
 					args := append([]string{"--tab", tab, "--format", format, "--lang", lang}, extra...)
@@ -264,7 +264,7 @@ func TestExportToFile(t *testing.T) {
 	}
 	// Again: refused, exit 1, the file is kept.
 	code, out, errs := runExportArgs(t, "--tab", "overview", "-o", p)
-	if code != exitFailure || out != "" || errs != "macun-tui: "+p+" exists (use --force to replace it)\n" {
+	if code != ExitFailure || out != "" || errs != "macun-tui: "+p+" exists (use --force to replace it)\n" {
 		t.Errorf("existing file: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	if b, _ := os.ReadFile(p); string(b) != want {
@@ -285,7 +285,7 @@ func TestExportToFile(t *testing.T) {
 		dir:                                    dir + " is a directory",
 	} {
 		code, out, errs := runExportArgs(t, "-o", bad, "--force")
-		if code != exitFailure || out != "" || errs != "macun-tui: "+msg+"\n" {
+		if code != ExitFailure || out != "" || errs != "macun-tui: "+msg+"\n" {
 			t.Errorf("-o %s: exit %d, stdout %d bytes, stderr %q", bad, code, len(out), errs)
 		}
 		if strings.Contains(errs, ".macun-export-") || strings.Contains(errs, "Usage") {
@@ -303,35 +303,56 @@ func TestExportToFile(t *testing.T) {
 }
 
 func TestExportUsageErrors(t *testing.T) {
-	for _, args := range [][]string{
-		{"--tab", "nope"}, {"--tab", ""}, {"--format", "pdf"}, {"--format", "TXT"},
-		{"--bogus"}, {"-x"}, {"--width", "19"}, {"--width", "1001"}, {"--width", "abc"},
-		{"--width", "-5"}, {"--mode", "graph"}, {"--lang", "fr"}, {"stray"},
-		{"--tab", "industry", "stray"}, {"--o"},
+	tabs := `overview, industry, urban-rural, governance, projects or all`
+	for _, tc := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"--tab", "nope"}, `--tab must be ` + tabs + `, not "nope"`},
+		{[]string{"--tab", "gov"}, `--tab must be ` + tabs + `, not "gov"; did you mean "governance"?`},
+		{[]string{"--format", "jsn"}, `--format must be txt, md, csv or json, not "jsn"; did you mean "json"?`},
+		{[]string{"--tab", ""}, `--tab must be ` + tabs + `, not ""`},
+		{[]string{"--format", "pdf"}, `--format must be txt, md, csv or json, not "pdf"`},
+		{[]string{"--format", "TXT"}, `--format must be txt, md, csv or json, not "TXT"; did you mean "txt"?`},
+		{[]string{"--bogus"}, `unknown flag --bogus`},
+		{[]string{"--formt", "md"}, `unknown flag --formt; did you mean --format?`},
+		{[]string{"--wid", "40"}, `unknown flag --wid; did you mean --width?`},
+		{[]string{"-x"}, `unknown flag -x in -x`},
+		{[]string{"--width", "19"}, `--width must be a whole number from 20 to 1000, not "19"`},
+		{[]string{"--width", "1001"}, `--width must be a whole number from 20 to 1000, not "1001"`},
+		{[]string{"--width", "abc"}, `--width must be a whole number from 20 to 1000, not "abc"`},
+		{[]string{"--width", "-5"}, `--width must be a whole number from 20 to 1000, not "-5"`},
+		{[]string{"--mode", "graph"}, `--mode must be charts or table, not "graph"`},
+		{[]string{"--lang", "fr"}, `--lang must be zh or en, not "fr"`},
+		{[]string{"stray"}, `unexpected argument "stray"`},
+		{[]string{"--tab", "industry", "stray"}, `unexpected argument "stray"`},
+		{[]string{"-o"}, `--output needs a value`},
+		{[]string{"--o"}, `unknown flag --o; did you mean -o?`},
 	} {
-		code, out, errs := runExportArgs(t, args...)
-		if code != exitUsage || out != "" || !strings.HasPrefix(errs, "macun-tui: ") || !strings.Contains(errs, "Usage:") {
-			t.Errorf("export %q: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		code, out, errs := runExportArgs(t, tc.args...)
+		want := "macun-tui export: " + tc.msg + " (see macun-tui export --help)\n"
+		if code != ExitUsage || out != "" || errs != want {
+			t.Errorf("export %q: exit %d, stdout %q, stderr\n%q, want\n%q", tc.args, code, out, errs, want)
 		}
 	}
 	for _, args := range [][]string{{"--width", "20"}, {"--width", "1000"}, {"--width=60", "--tab=governance"}} {
 		exportOK(t, args...)
 	}
 	// A bad dataset is bad input: exit 2, the problems, no usage.
-	code, _, errs := runExportArgs(t, "--data", filepath.Join("testdata", "bad", "article-missing.json"))
-	if code != exitUsage || errs == "" || strings.Contains(errs, "Usage:") {
+	code, _, errs := runExportArgs(t, "--data", filepath.Join("..", "testdata", "bad", "article-missing.json"))
+	if code != ExitUsage || errs == "" || strings.Contains(errs, "Usage:") || strings.Contains(errs, "--help") {
 		t.Errorf("--data bad: exit %d, stderr %q", code, errs)
 	}
 	// --help is not an error.
 	code, out, _ := runExportArgs(t, "--help")
-	if code != exitOK || !strings.Contains(out, "--format") {
+	if code != ExitOK || !strings.Contains(out, "--format txt|md|csv|json") {
 		t.Errorf("--help: exit %d, stdout %q", code, out)
 	}
 }
 
 // --data reads another dataset: the export shows its figures.
 func TestExportData(t *testing.T) {
-	p := filepath.Join("data", "macun.json")
+	p := filepath.Join("..", "data", "macun.json")
 	if _, err := os.Stat(p); err != nil {
 		t.Skip(err)
 	}
