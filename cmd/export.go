@@ -56,18 +56,17 @@ func (a *app) newExportCmd() *cobra.Command {
 		Use:   "export",
 		Short: "Write tabs as text, Markdown, CSV or JSON",
 		Long: `export writes one tab or all of them to standard output or, with -o, to a
-file.
+file, as one of four formats.
 
-  txt   what the dashboard shows at --width (no escape codes, no line wider
-        than --width cells, Chinese counted as two), then the source
-        sentence of every figure
-  md    a heading per tab and group, GitHub tables, the sources as a list
-  csv   one row per figure and tab:
-        tab,id,label,value,unit,period,comparison,derived,formula,source
-  json  an object per tab with its figures (and projects, strategy, notes)
+txt is what the dashboard shows at --width: no escape codes, no line wider
+than --width cells (Chinese counted as two), then the source sentence of
+every figure. md has a heading per tab and group, GitHub tables and the
+sources as a list. csv has one row per figure and tab, with the columns tab,
+id, label, value, unit, period, comparison, derived, formula and source. json
+has an object per tab with its figures (and projects, strategy and notes).
+md, csv and json have labels in --lang only.
 
-md, csv and json have labels in --lang only. -o writes the file atomically
-and keeps an existing one unless --force.`,
+-o writes the file atomically and keeps an existing one unless --force.`,
 		Example: `  macun-tui export --tab governance --lang en --width 80
   macun-tui export --tab industry --format csv -o industry.csv
   macun-tui export --format json | jq '.tabs[].figures[].id'`,
@@ -75,7 +74,7 @@ and keeps an existing one unless --force.`,
 	tabs, tabDescs := exportTabs()
 	tab := addChoice(c, "tab", "all", tabs, tabDescs, orList(tabs))
 	tab.name = "TAB"
-	format := addChoice(c, "format", "txt", ExportFormats, formatDescs, "the format")
+	format := addChoice(c, "format", "txt", ExportFormats, formatDescs, "txt, md, csv or json")
 	c.Flags().Var(width, "width", fmt.Sprintf("text width in cells, %d to %d (txt only)", minExportWidth, maxExportWidth))
 	mode := addChoice(c, "mode", "charts", []string{"charts", "table"},
 		map[string]string{"charts": "charts and a table", "table": "one full table"}, "charts or table, as the dashboard's t key (txt only)")
