@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -21,9 +20,7 @@ import (
 // standard output and standard error.
 func runExportArgs(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code := Run(append([]string{"export"}, args...), strings.NewReader(""), &out, &errb)
-	return code, out.String(), errb.String()
+	return runArgs(t, append([]string{"export"}, args...)...)
 }
 
 // exportOK runs an export that must succeed.

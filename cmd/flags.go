@@ -115,6 +115,23 @@ func noArgs(c *cobra.Command, args []string) error {
 	return nil
 }
 
+// oneArg is the positional arguments rule of a command that takes one
+// argument, named what in the message; complete completes it.
+func oneArg(c *cobra.Command, what string, complete cobra.CompletionFunc) {
+	c.Args = func(_ *cobra.Command, args []string) error {
+		if len(args) != 1 {
+			return usagef("expects one %s, got %d arguments", what, len(args))
+		}
+		return nil
+	}
+	c.ValidArgsFunction = func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return complete(c, args, toComplete)
+	}
+}
+
 // unknownCommand is the error for a command name that is not one, with
 // the nearest command if one is near.
 func unknownCommand(c *cobra.Command, name string) error {

@@ -43,28 +43,18 @@ when set, the terminal is not asked for its background colour
 `
 
 func (a *app) newManCmd() *cobra.Command {
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:   "man DIR",
 		Short: "Write the manual pages into DIR",
 		Long: `man writes a manual page for macun-tui and for each of its commands into DIR
 (macun-tui.1, macun-tui-export.1, …), creating DIR if needed. Read one with
 man -l DIR/macun-tui.1, or put them in a man1 directory on MANPATH.`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usagef("expects one DIR, got %d arguments", len(args))
-			}
-			return nil
-		},
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			return nil, cobra.ShellCompDirectiveFilterDirs
-		},
 		RunE: func(c *cobra.Command, args []string) error {
 			return writeManPages(c.Root(), args[0])
 		},
 	}
+	oneArg(c, "DIR", cobra.FixedCompletions(nil, cobra.ShellCompDirectiveFilterDirs))
+	return c
 }
 
 // writeManPages writes the pages of root's command tree into dir. They

@@ -259,9 +259,28 @@ func parents(name string) []string {
 	return dirs
 }
 
-// TarGz packs files under top/ into a gzip-compressed tar: entries in the
-// order given (each directory before its first file), dated mtime, owned
-// by root, with no user or group names.
+// entries lists what an archive of files under top/ holds, in order: top/,
+// then the files in the order given, each directory (a name ending in /,
+// mode 0755) just before its first file.
+func entries(top string, files []File) []File {
+	list := []File{{Name: top + "/", Mode: 0o755}}
+	done := map[string]bool{}
+	for _, f := range files {
+		for _, d := range parents(f.Name) {
+			if !done[d] {
+				done[d] = true
+				list = append(list, File{Name: path.Join(top, d) + "/", Mode: 0o755})
+			}
+		}
+		list = append(list, File{Name: path.Join(top, f.Name), Mode: f.Mode, Data: f.Data})
+	}
+	return list
+}
+
+func isDir(f File) bool { return strings.HasSuffix(f.Name, "/") }
+
+// TarGz packs files under top/ into a gzip-compressed tar (entries),
+// dated mtime, owned by root, with no user or group names.
 func TarGz(top string, files []File, mtime time.Time) ([]byte, error) {
 	var buf bytes.Buffer
 	gz, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
@@ -270,23 +289,11 @@ func TarGz(top string, files []File, mtime time.Time) ([]byte, error) {
 	}
 	tw := tar.NewWriter(gz)
 	mtime = mtime.UTC().Truncate(time.Second)
-	dir := func(name string) error {
-		return tw.WriteHeader(&tar.Header{Typeflag: tar.TypeDir, Name: name + "/", Mode: 0o755, ModTime: mtime, Format: tar.FormatUSTAR})
-	}
-	if err := dir(top); err != nil {
-		return nil, err
-	}
-	done := map[string]bool{}
-	for _, f := range files {
-		for _, d := range parents(f.Name) {
-			if !done[d] {
-				done[d] = true
-				if err := dir(path.Join(top, d)); err != nil {
-					return nil, err
-				}
-			}
+	for _, f := range entries(top, files) {
+		h := &tar.Header{Typeflag: tar.TypeReg, Name: f.Name, Mode: f.Mode, Size: int64(len(f.Data)), ModTime: mtime, Format: tar.FormatUSTAR}
+		if isDir(f) {
+			h.Typeflag = tar.TypeDir
 		}
-		h := &tar.Header{Typeflag: tar.TypeReg, Name: path.Join(top, f.Name), Mode: f.Mode, Size: int64(len(f.Data)), ModTime: mtime, Format: tar.FormatUSTAR}
 		if err := tw.WriteHeader(h); err != nil {
 			return nil, err
 		}
@@ -303,39 +310,24 @@ func TarGz(top string, files []File, mtime time.Time) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Zip packs files under top/ into a zip archive, deflated, in the order
-// given (each directory before its first file), dated mtime.
+// Zip packs files under top/ into a zip archive (entries), the files
+// deflated, dated mtime.
 func Zip(top string, files []File, mtime time.Time) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	mtime = mtime.UTC().Truncate(time.Second)
-	add := func(name string, mode os.FileMode, data []byte) error {
-		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: mtime}
-		if mode.IsDir() {
-			h.Method = zip.Store
+	for _, f := range entries(top, files) {
+		h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: mtime}
+		mode := os.FileMode(f.Mode)
+		if isDir(f) {
+			h.Method, mode = zip.Store, mode|os.ModeDir
 		}
 		h.SetMode(mode)
 		w, err := zw.CreateHeader(h)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		_, err = w.Write(data)
-		return err
-	}
-	if err := add(top+"/", os.ModeDir|0o755, nil); err != nil {
-		return nil, err
-	}
-	done := map[string]bool{}
-	for _, f := range files {
-		for _, d := range parents(f.Name) {
-			if !done[d] {
-				done[d] = true
-				if err := add(path.Join(top, d)+"/", os.ModeDir|0o755, nil); err != nil {
-					return nil, err
-				}
-			}
-		}
-		if err := add(path.Join(top, f.Name), os.FileMode(f.Mode), f.Data); err != nil {
+		if _, err := w.Write(f.Data); err != nil {
 			return nil, err
 		}
 	}
