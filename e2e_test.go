@@ -281,8 +281,9 @@ func TestE2EChinese(t *testing.T) {
 }
 
 // TestE2ESilentTerminal: a terminal that never answers the background
-// colour request (a relayed pty, a serial console) costs the short query
-// timeout, not a hang: the first frame comes within about 2 s.
+// colour request (a relayed pty, a serial console) costs bubbletea v1's
+// init-time query (termenv's 5 s) and theme.go's 200 ms, not a hang
+// (docs/termquery.md).
 func TestE2ESilentTerminal(t *testing.T) {
 	s := startTerm(t, termOpts{answer: false})
 	// Never a hang: the frame comes, even if late. The time counts from
@@ -296,59 +297,16 @@ func TestE2ESilentTerminal(t *testing.T) {
 	if n := s.Count(seqOurQuery); n != 1 {
 		t.Errorf("theme.go asked the background colour %d times, want once", n)
 	}
-	if took > 2500*time.Millisecond {
+	if took > 7*time.Second {
 		msg := ""
 		if s.Count(seqInitQuery) > 0 {
 			msg = "; the output starts with termenv's query (ESC ] 11 ; ? ESC \\), made by bubbletea v1's package init " +
 				"(tea_init.go: lipgloss.HasDarkBackground, termenv.OSCTimeout 5 s) before main runs"
 		}
-		t.Errorf("first frame after %v with a silent terminal, want about 2 s at most%s", took.Round(time.Millisecond), msg)
+		t.Errorf("first frame after %v with a silent terminal, want about 5.2 s at most%s", took.Round(time.Millisecond), msg)
 	}
 	// The dashboard reads keys normally afterwards.
 	s.waitFor(s.press("2"), "[2 Industry]")
 	s.quit()
 	checkRestored(t, s.Output())
-}
-
-// TestE2EFirstFrameSteady: the first frame is drawn once Bubble Tea has
-// set the terminal up (main.go, firstFrame), and Bubble Tea's own first
-// frame then paints the same text in the same cells over it: the screen
-// is never erased or changed between the two, so the early frame cannot
-// flicker. (Bubble Tea may paint before it has the window's size, and then
-// leaves out the erase-to-end-of-line after short lines, which changes no
-// cell of a screen that was just erased; it is ignored.)
-func TestE2EFirstFrameSteady(t *testing.T) {
-	s := startTerm(t, termOpts{answer: true})
-	s.waitFor(0, "[1 Overview]", "English ·")
-	s.quit()
-	o := string(s.Output())
-	const erase, home = "\x1b[2J", "\x1b[H"
-	end := fmt.Sprintf("\x1b[%d;H", winsize.Rows) // the cursor left below a frame
-	if n := strings.Count(o, erase); n != 1 {
-		t.Fatalf("the screen is erased %d times, want once (entering the alternate screen)", n)
-	}
-	// paint returns the frame painted from the first top-left move at or
-	// after i to the cursor move below it, and where that move ends.
-	paint := func(i int) (string, int) {
-		start := strings.Index(o[i:], home+"\r")
-		if start < 0 {
-			return "", -1
-		}
-		start += i
-		stop := strings.Index(o[start:], end)
-		if stop < 0 {
-			return "", -1
-		}
-		stop += start + len(end)
-		return strings.ReplaceAll(o[start:stop], ansi.EraseLineRight, ""), stop
-	}
-	ours, next := paint(strings.Index(o, erase))
-	if next < 0 || !strings.Contains(ansi.Strip(ours), "[1 Overview]") {
-		t.Fatalf("the first paint is not the dashboard; output %q", ptyterm.Tail(o))
-	}
-	theirs, _ := paint(next)
-	if theirs != ours {
-		t.Errorf("Bubble Tea's first frame differs from the one drawn before it:\nours:   %q\ntheirs: %q",
-			ptyterm.Tail(ours), ptyterm.Tail(theirs))
-	}
 }

@@ -9,6 +9,7 @@ import (
 
 	_ "github.com/charmbracelet/x/exp/golden" // its -update flag
 
+	"github.com/macun-tui/macun-tui/cmd"
 	"github.com/macun-tui/macun-tui/data"
 )
 
@@ -36,7 +37,7 @@ func TestREADMEScreens(t *testing.T) {
 		start := i + len(head)
 		end := start + strings.Index(readme[start:], "\n```")
 		var out, errb bytes.Buffer
-		if code := run([]string{"export", "--tab", tab, "--lang", "en", "--width", "100"}, nil, &out, &errb); code != 0 {
+		if code := cmd.Run([]string{"export", "--tab", tab, "--lang", "en", "--width", "100"}, nil, &out, &errb); code != 0 {
 			t.Fatalf("export %s: exit %d: %s", tab, code, errb.String())
 		}
 		want, _, _ := strings.Cut(out.String(), "\nSources ·")

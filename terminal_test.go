@@ -19,6 +19,7 @@ import (
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
 
+	"github.com/macun-tui/macun-tui/cmd"
 	"github.com/macun-tui/macun-tui/internal/ptyterm"
 )
 
@@ -242,7 +243,7 @@ func TestExitCodes(t *testing.T) {
 	})
 	t.Run("unknown flag", func(t *testing.T) {
 		code, out, errOut := runBinary(t, "--bogus")
-		if code != 2 || !strings.Contains(errOut, "bogus") || !strings.Contains(errOut, "Usage:") {
+		if code != 2 || !strings.Contains(errOut, "bogus") || !strings.Contains(errOut, "--help") {
 			t.Errorf("--bogus: code %d, stderr:\n%s", code, errOut)
 		}
 		if out != "" {
@@ -308,7 +309,7 @@ func TestValidateCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out, errOut bytes.Buffer
-		if code := run([]string{"validate", f}, nil, &out, &errOut); code != 2 || out.Len() > 0 {
+		if code := cmd.Run([]string{"validate", f}, nil, &out, &errOut); code != 2 || out.Len() > 0 {
 			t.Errorf("validate %s: exit %d, stdout %q; want 2 and nothing", f, code, out.String())
 		}
 		if errOut.String() != string(want) {

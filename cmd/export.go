@@ -1,0 +1,153 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/internal/atomicfile"
+	"github.com/macun-tui/macun-tui/views"
+)
+
+// Bounds and default of --width.
+const (
+	minExportWidth     = 20
+	maxExportWidth     = 1000
+	defaultExportWidth = 100
+)
+
+// ExportFormats are the values of export --format.
+var ExportFormats = []string{"txt", "md", "csv", "json"}
+
+var formatDescs = map[string]string{
+	"txt":  "what the dashboard shows, then the sources",
+	"md":   "Markdown tables",
+	"csv":  "one row per figure and tab",
+	"json": "the figures of each tab",
+}
+
+// exportTabs are the values of export --tab: every tab that has a view,
+// and all.
+func exportTabs() (ids []string, descs map[string]string) {
+	descs = map[string]string{"all": "every tab"}
+	for _, id := range data.TabIDs() {
+		if t, ok := data.TabByID(id); ok && views.HasView(id) {
+			ids = append(ids, id)
+			descs[id] = t.Title.In(data.EN) + " " + t.Title.In(data.ZH)
+		}
+	}
+	return append(ids, "all"), descs
+}
+
+// newExportCmd is `export`: one tab or all of them as plain text (what
+// the dashboard shows, without styling), Markdown, CSV or JSON, to
+// standard output or, atomically, to a file.
+func (a *app) newExportCmd() *cobra.Command {
+	var f commonFlags
+	var outPath string
+	var force bool
+	width := &boundedInt{value: defaultExportWidth, min: minExportWidth, max: maxExportWidth}
+	c := &cobra.Command{
+		Use:   "export",
+		Short: "Write tabs as text, Markdown, CSV or JSON",
+		Long: `export writes one tab or all of them to standard output or, with -o, to a
+file, as one of four formats.
+
+txt is what the dashboard shows at --width: no escape codes, no line wider
+than --width cells (Chinese counted as two), then the source sentence of
+every figure. md has a heading per tab and group, GitHub tables and the
+sources as a list. csv has one row per figure and tab, with the columns tab,
+id, label, value, unit, period, comparison, derived, formula and source. json
+has an object per tab with its figures (and projects, strategy and notes).
+md, csv and json have labels in --lang only.
+
+-o writes the file atomically and keeps an existing one unless --force.`,
+		Example: `  macun-tui export --tab governance --lang en --width 80
+  macun-tui export --tab industry --format csv -o industry.csv
+  macun-tui export --format json | jq '.tabs[].figures[].id'`,
+	}
+	tabs, tabDescs := exportTabs()
+	tab := addChoice(c, "tab", "all", tabs, tabDescs, orList(tabs))
+	tab.name = "TAB"
+	format := addChoice(c, "format", "txt", ExportFormats, formatDescs, "txt, md, csv or json")
+	c.Flags().Var(width, "width", fmt.Sprintf("text width in cells, %d to %d (txt only)", minExportWidth, maxExportWidth))
+	mode := addChoice(c, "mode", "charts", []string{"charts", "table"},
+		map[string]string{"charts": "charts and a table", "table": "one full table"}, "charts or table, as the dashboard's t key (txt only)")
+	addCommonFlags(c, &f, "7-bit characters only (txt only)")
+	c.Flags().StringVarP(&outPath, "output", "o", "", "write `FILE` atomically instead of standard output")
+	if err := c.MarkFlagFilename("output"); err != nil {
+		panic(err)
+	}
+	c.Flags().BoolVar(&force, "force", false, "replace an existing -o file")
+	c.Flags().SortFlags = false
+	c.RunE = func(*cobra.Command, []string) error {
+		var tabIDs []string
+		if tab.value == "all" {
+			tabIDs = tabs[:len(tabs)-1]
+		} else {
+			tabIDs = []string{tab.value}
+		}
+		m := views.ModeCharts
+		if mode.value == "table" {
+			m = views.ModeTable
+		}
+		ds, err := f.dataset()
+		if err != nil {
+			return err
+		}
+		o := views.Options{Width: width.value, Lang: f.language(), Mode: m, ASCII: f.ascii}
+		return a.export(ds, tabIDs, format.value, o, outPath, force)
+	}
+	return c
+}
+
+// export writes tabs in format to standard output, or to the file
+// outPath.
+func (a *app) export(ds *data.Dataset, tabs []string, format string, o views.Options, outPath string, force bool) error {
+	if outPath == "" && format == "txt" {
+		return views.WriteText(a.stdout, ds, tabs, o)
+	}
+	text, err := exportText(ds, tabs, format, o)
+	if err != nil {
+		return err
+	}
+	if outPath == "" {
+		_, err := io.WriteString(a.stdout, text)
+		return err
+	}
+	if err := atomicfile.Write(outPath, []byte(text), force); err != nil {
+		// The errors of the file system name the temporary file; say which
+		// file could not be written instead. Write's own errors (is a
+		// directory) name it already.
+		var pe *fs.PathError
+		var le *os.LinkError
+		switch {
+		case errors.Is(err, fs.ErrExist):
+			return fmt.Errorf("%s exists (use --force to replace it)", outPath)
+		case errors.As(err, &pe):
+			return fmt.Errorf("cannot write %s: %v", outPath, pe.Err)
+		case errors.As(err, &le):
+			return fmt.Errorf("cannot write %s: %v", outPath, le.Err)
+		}
+		return err
+	}
+	return nil
+}
+
+// exportText renders tabs in one of ExportFormats.
+func exportText(ds *data.Dataset, tabs []string, format string, o views.Options) (string, error) {
+	switch format {
+	case "md":
+		return views.ExportMarkdown(ds, tabs, o), nil
+	case "csv":
+		return views.ExportCSV(ds, tabs, o)
+	case "json":
+		return views.ExportJSON(ds, tabs, o)
+	}
+	return views.ExportText(ds, tabs, o), nil
+}

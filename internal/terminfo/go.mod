@@ -1,3 +1,0 @@
-module github.com/xo/terminfo
-
-go 1.26.8
