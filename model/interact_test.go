@@ -56,9 +56,9 @@ func labelOf(t *testing.T, m *Model, it views.Item) string {
 	t.Helper()
 	ds := m.c.DS
 	switch it.Kind {
-	case views.KindFigure:
+	case views.KindFigure: // charts and narrow tables show the short label
 		f, _ := ds.Figure(it.ID)
-		return f.Label.In(m.Lang())
+		return f.Short.In(m.Lang())
 	case views.KindProject:
 		p, _ := ds.Project(it.ID)
 		return p.Name.In(m.Lang())
@@ -232,6 +232,15 @@ func TestDetailEveryItem(t *testing.T) {
 					case views.KindNote:
 						n, _ := ds.Note(it.ID)
 						src = n.Quote
+					case views.KindHonour:
+						h, _ := ds.Honour(it.ID)
+						src = h.Source
+					case views.KindClaim:
+						c, _ := ds.Claim(it.ID)
+						src = c.Source
+					case views.KindProgram:
+						g, _ := ds.Program(it.ID)
+						src = g.Source
 					}
 					if len(lines) == 0 || !sourceIn(lines, "“"+src+"”") {
 						t.Errorf("%s: detail of %s lacks its source %q", l, it.ID, src)

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"math"
 	"strings"
 )
 
@@ -39,7 +40,7 @@ func (b *builder) table(cols []column, n int, cells func(i int) []string, items 
 	}
 	for i := 0; i < n && i < widthSample; i++ {
 		for j, s := range cells(i) {
-			nat[j] = max(nat[j], Width(s))
+			nat[j] = max(nat[j], Width(fitCell(s, math.MaxInt)))
 		}
 	}
 	t := &tableBlock{b: b, cols: cols, n: n, cells: cells, items: items}
@@ -137,7 +138,7 @@ func (t *tableBlock) join(cells []string) string {
 		first = false
 		s := ""
 		if j < len(cells) {
-			s = cells[j]
+			s = fitCell(cells[j], w)
 		}
 		switch {
 		case t.cols[j].right:
