@@ -487,8 +487,9 @@ type Program struct {
 
 // Structure is a named list of the strategy (一区两城三基地, 六个围绕 …).
 type Structure struct {
-	ID       string `json:"id"`
-	Declared int    `json:"declared,omitempty"`
+	ID string `json:"id"`
+	// Declared is the count the name declares (六个围绕: 6), if any.
+	Declared *int `json:"declared,omitempty"`
 	// Open: the article's list ends in 等 (and others).
 	Open  bool   `json:"open,omitempty"`
 	Name  Text   `json:"name"`

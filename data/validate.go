@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/big"
@@ -36,6 +37,7 @@ var (
 // each problem at the JSON Pointer of its value.
 type checker struct {
 	ds      *Dataset
+	article bool // the article will be read: keep lookups
 	probs   []ptrProblem
 	full    bool                  // more problems were found than recorded
 	lookups []lookup              // what must be in the article
@@ -81,6 +83,11 @@ func (c *checker) put(p ptrProblem) {
 // report finds the problems' values in b and returns them as a
 // ProblemList, or nil when there is none.
 func (c *checker) report(name string, b []byte) error {
+	// A problem ifGiven of a member the file never names is none: it need
+	// not be looked for (which reads the whole file).
+	c.probs = slices.DeleteFunc(c.probs, func(p ptrProblem) bool {
+		return p.ifGiven && !bytes.Contains(b, []byte(strconv.Quote(jsontext.Pointer(p.ptr).LastToken())))
+	})
 	if len(c.probs) == 0 {
 		return nil
 	}
@@ -124,15 +131,18 @@ func elem(p string, i int) string { return p + "/" + strconv.Itoa(i) }
 // line checks the string at p+f: not empty or white space, and without
 // control characters, which would garble a terminal.
 func (c *checker) line(s, p, f string) bool {
-	i := strings.IndexFunc(s, unicode.IsControl)
-	switch {
-	case i >= 0:
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		c.add(p+f, "contains control character %U", r)
-	case strings.TrimSpace(s) == "":
+	blank := true
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			c.add(p+f, "contains control character %U", r)
+			return false
+		}
+		blank = blank && unicode.IsSpace(r)
+	}
+	if blank {
 		c.add(p+f, "must not be empty or only white space")
 	}
-	return i < 0 && strings.TrimSpace(s) != ""
+	return !blank
 }
 
 // text checks a Text (t may be nil for an optional one).
@@ -190,15 +200,9 @@ func (c *checker) oneOf(s string, list []string, what, p, f string) {
 // num writes a number as a file would: 3e16, not 3e+16.
 func num(v float64) string { return strings.Replace(strconv.FormatFloat(v, 'g', -1, 64), "e+", "e", 1) }
 
-// optLine checks an optional string: absent is fine, given it must be a
-// line of text.
-func (c *checker) optLine(s, p, f string) bool {
-	if s == "" {
-		c.put(ptrProblem{ptr: p + f, msg: "must not be empty or only white space", ifGiven: true})
-		return false
-	}
-	return c.line(s, p, f)
-}
+// optLine checks an optional string: absent (or empty) is fine, given it
+// must be a line of text.
+func (c *checker) optLine(s, p, f string) bool { return s != "" && c.line(s, p, f) }
 
 // containsAny reports whether s holds one of the words.
 func containsAny(s string, words []string) bool {
@@ -242,11 +246,14 @@ func (c *checker) dataset(readArticle func(string) ([]byte, error)) {
 			c.add(elem("/meta/captions", k), "want a paragraph number >= 1, got %d", n)
 		}
 	}
-	article := c.optLine(m.Article, "/meta", "/article")
-	if article && (strings.HasPrefix(m.Article, "/") || filepath.IsAbs(m.Article)) {
+	article := m.Article != "" && c.line(m.Article, "/meta/article", "")
+	if m.Article == "" {
+		c.put(ptrProblem{ptr: "/meta/article", msg: "must not be empty or only white space", ifGiven: true})
+	} else if article && (strings.HasPrefix(m.Article, "/") || filepath.IsAbs(m.Article)) {
 		c.add("/meta/article", "must be a path relative to the dataset file, got %q", m.Article)
 		article = false
 	}
+	c.article = article && readArticle != nil
 	if len(ds.Groups) == 0 {
 		c.add("/groups", "must list at least one group")
 	}
@@ -285,15 +292,15 @@ func (c *checker) dataset(readArticle func(string) ([]byte, error)) {
 	}
 	c.references()
 	c.derive()
-	if article && readArticle != nil {
-		c.article(readArticle)
+	if c.article {
+		c.readArticle(readArticle)
 	}
 }
 
 // quote checks the evidence of a record: a source sentence, to be found in
 // the article, and its translation, the same wherever the sentence is.
 func (c *checker) quote(q *Quote, p string, notes []string) {
-	if c.line(q.Source, p, "/source") {
+	if c.line(q.Source, p, "/source") && c.article {
 		c.lookups = append(c.lookups, lookup{p: p + "/source", s: q.Source, what: "source sentence", notes: notes})
 	}
 	if !c.line(q.Translation, p, "/translation") || strings.TrimSpace(q.Source) == "" {
@@ -586,8 +593,8 @@ func (c *checker) structure(s *Structure, p string) {
 	c.id(s.ID, p)
 	c.text(&s.Name, p, "/name")
 	c.text(s.Gloss, p, "/gloss")
-	if s.Declared < 1 { // 0 is also what no "declared" reads as
-		c.put(ptrProblem{ptr: p + "/declared", msg: fmt.Sprintf("want a whole number >= 1, got %d", s.Declared), ifGiven: s.Declared == 0})
+	if s.Declared != nil && *s.Declared < 1 {
+		c.add(p+"/declared", "want a whole number >= 1, got %d", *s.Declared)
 	}
 	if len(s.Items) == 0 {
 		c.add(p+"/items", "must list at least one item")
@@ -606,8 +613,8 @@ func (c *checker) structure(s *Structure, p string) {
 	}
 	c.quote(&s.Quote, p, s.Notes)
 	c.refs(s.Notes, p, "/notes")
-	if s.Declared >= 1 && len(s.Items) > 0 && s.Declared != len(s.Items) && len(s.Notes) == 0 {
-		c.add(p+"/declared", "declares %d items but lists %d; add a note that explains the difference", s.Declared, len(s.Items))
+	if s.Declared != nil && *s.Declared >= 1 && len(s.Items) > 0 && *s.Declared != len(s.Items) && len(s.Notes) == 0 {
+		c.add(p+"/declared", "declares %d items but lists %d; add a note that explains the difference", *s.Declared, len(s.Items))
 	}
 }
 
@@ -876,11 +883,11 @@ func (c *checker) operands(f *Figure, refs []string, p string) {
 	}
 }
 
-// article reads the article and checks that every source sentence, item
+// readArticle reads the article and checks that every source sentence, item
 // source and note quote occurs in it, ignoring white space; that a
 // sentence printed more than once has a note that says so; and that the
 // caption paragraphs are paragraphs of it.
-func (c *checker) article(readArticle func(string) ([]byte, error)) {
+func (c *checker) readArticle(readArticle func(string) ([]byte, error)) {
 	ds := c.ds
 	const p = "/meta/article"
 	a, err := readArticle(ds.Meta.Article)

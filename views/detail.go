@@ -338,9 +338,7 @@ func (d *detail) structure(s *data.Structure) {
 	if s.Gloss != nil {
 		d.field(MsgDGloss, s.Gloss.In(l))
 	}
-	if s.Declared > 0 && s.Declared != len(s.Items) {
-		d.field(MsgDNotes, fmt.Sprintf(MsgDeclared.In(l), s.Declared, len(s.Items)))
-	}
+	d.field(MsgDNotes, declared(s, l))
 	for i, it := range s.Items {
 		d.field(Msg{ZH: fmt.Sprint(i + 1), EN: fmt.Sprint(i + 1)}, it.In(l))
 	}

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/macun-tui/macun-tui/data"
@@ -79,4 +80,13 @@ func listSep(l data.Lang) string {
 		return "、"
 	}
 	return "; "
+}
+
+// declared is the note on a list whose name declares another count than
+// it lists ("the heading says 5; the article lists 4"), or "".
+func declared(s *data.Structure, l data.Lang) string {
+	if s.Declared == nil || *s.Declared == len(s.Items) {
+		return ""
+	}
+	return fmt.Sprintf(MsgDeclared.In(l), *s.Declared, len(s.Items))
 }

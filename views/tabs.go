@@ -192,8 +192,8 @@ func (b *builder) honoursAndClaims() {
 // what its name means.
 func structureLine(s *data.Structure, l data.Lang) string {
 	head := s.Name.In(l)
-	if s.Declared > 0 && s.Declared != len(s.Items) {
-		head += paren(fmt.Sprintf(MsgDeclared.In(l), s.Declared, len(s.Items)), l)
+	if d := declared(s, l); d != "" {
+		head += paren(d, l)
 	}
 	names := make([]string, len(s.Items))
 	for j, x := range s.Items {

@@ -207,7 +207,8 @@ func build(o Options) (*dataset, error) {
 		if i%5 == 4 {
 			p.Notes = []string{unstated} // no milestone, and a note that says why
 		} else {
-			p.Milestones = []data.Milestone{{Label: text{ZH: "一期完工", EN: "Phase 1 completed"}, Status: status{Kind: "done", Cue: "完工"}, Quote: q}}
+			p.Milestones = []data.Milestone{{Label: text{ZH: "一期完工", EN: "Phase 1 completed"}, Status: status{Kind: "done", Cue: "完工"},
+				Quote: quote{Source: "一期工程完工", Translation: "phase 1 has been completed"}}} // a clause of the sentence
 		}
 		if i%7 == 0 {
 			g := ds.Programs[i%len(ds.Programs)]
@@ -234,7 +235,8 @@ func build(o Options) (*dataset, error) {
 		}
 		s.Quote = quote{Source: src, Translation: fmt.Sprintf("Building strategy %d: its functional areas.", i+1)}
 		if i%4 == 1 {
-			s.Declared = len(s.Items) + 1
+			n := len(s.Items) + 1
+			s.Declared = &n
 			s.Notes = []string{ds.Notes[0].ID}
 		}
 		ds.Structures = append(ds.Structures, s)
