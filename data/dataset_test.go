@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
 )
 
 // The tests in this file check the embedded dataset against the article
@@ -403,5 +406,37 @@ func TestGroupsAndTabs(t *testing.T) {
 				t.Errorf("project %s: figure %q", p.ID, id)
 			}
 		}
+	}
+}
+
+// TestShortLabels: a short label is shorter than its label and fits the
+// narrowest column that shows one (36 cells; 10 characters of Chinese is
+// the house style), so that no label is cut where a short one exists.
+func TestShortLabels(t *testing.T) {
+	ds := Default()
+	check := func(id string, long, short Text) {
+		for _, l := range Langs() {
+			if w := runewidth.StringWidth(short.In(l)); w > 36 || w > runewidth.StringWidth(long.In(l)) {
+				t.Errorf("%s: short label %q is %d cells (label %q)", id, short.In(l), w, long.In(l))
+			}
+		}
+		if n := utf8.RuneCountInString(short.ZH); n > 10 {
+			t.Errorf("%s: short label %q has %d characters", id, short.ZH, n)
+		}
+	}
+	for _, f := range ds.Figures {
+		check(f.ID, f.Label, f.Short)
+	}
+	for _, p := range ds.Projects {
+		check(p.ID, p.Name, p.Short)
+	}
+	for _, h := range ds.Honours {
+		check(h.ID, h.Title, h.Short)
+	}
+	for _, c := range ds.Claims {
+		check(c.ID, c.Label, c.Short)
+	}
+	for _, g := range ds.Programs {
+		check(g.ID, g.Name, g.Short)
 	}
 }

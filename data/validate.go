@@ -200,6 +200,13 @@ func (c *checker) oneOf(s string, list []string, what, p, f string) {
 // num writes a number as a file would: 3e16, not 3e+16.
 func num(v float64) string { return strings.Replace(strconv.FormatFloat(v, 'g', -1, 64), "e+", "e", 1) }
 
+// each checks every element of a list at p.
+func each[T any](list []T, p string, check func(*T, string)) {
+	for i := range list {
+		check(&list[i], elem(p, i))
+	}
+}
+
 // optLine checks an optional string: absent (or empty) is fine, given it
 // must be a line of text.
 func (c *checker) optLine(s, p, f string) bool { return s != "" && c.line(s, p, f) }
@@ -260,36 +267,21 @@ func (c *checker) dataset(readArticle func(string) ([]byte, error)) {
 	if len(ds.Figures) == 0 {
 		c.add("/figures", "must list at least one figure")
 	}
-	for i := range ds.Groups {
-		c.group(&ds.Groups[i], elem("/groups", i))
-	}
-	for i := range ds.Figures {
-		c.figure(&ds.Figures[i], elem("/figures", i))
-	}
-	for i := range ds.Projects {
-		c.project(&ds.Projects[i], elem("/projects", i))
-	}
-	for i := range ds.Honours {
-		c.honour(&ds.Honours[i], elem("/honours", i))
-	}
-	for i := range ds.Claims {
-		c.claim(&ds.Claims[i], elem("/claims", i))
-	}
-	for i := range ds.Programs {
-		c.program(&ds.Programs[i], elem("/programs", i))
-	}
-	for i := range ds.Structures {
-		c.structure(&ds.Structures[i], elem("/structures", i))
-	}
-	for i, n := range ds.Notes {
-		p := elem("/notes", i)
+	each(ds.Groups, "/groups", c.group)
+	each(ds.Figures, "/figures", c.figure)
+	each(ds.Projects, "/projects", c.project)
+	each(ds.Honours, "/honours", c.honour)
+	each(ds.Claims, "/claims", c.claim)
+	each(ds.Programs, "/programs", c.program)
+	each(ds.Structures, "/structures", c.structure)
+	each(ds.Notes, "/notes", func(n *Note, p string) {
 		c.id(n.ID, p)
 		c.oneOf(n.Kind, noteKinds.ids(), "note kind", p, "/kind")
 		c.text(&n.Text, p, "/text")
 		if c.line(n.Quote, p, "/quote") {
 			c.lookups = append(c.lookups, lookup{p: p + "/quote", s: n.Quote, what: "quote", repeatOK: true})
 		}
-	}
+	})
 	c.references()
 	c.derive()
 	if c.article {
@@ -467,27 +459,22 @@ func (c *checker) quoted(f *Figure, p string) {
 	if i, err := strconv.Atoi(en); err == nil && i >= 1 && i <= 9 {
 		forms = append(forms, numberWords[i])
 	}
-	if !slices.ContainsFunc(forms, func(w string) bool { return hasNumber(strings.ToLower(f.Translation), w) }) && strings.TrimSpace(f.Translation) != "" {
+	if !slices.ContainsFunc(forms, func(w string) bool { return hasNumber(f.Translation, w) }) && strings.TrimSpace(f.Translation) != "" {
 		c.add(p+"/translation", "does not give the figure as %q", en)
 	}
 }
 
-// hasNumber reports whether n occurs in s as a whole number: "35" is not
-// in "135" or "35.5", "two" not in "twofold".
+// hasNumber reports whether the words of n (a number, or a number and a
+// word: "10.3 billion") occur in s as whole words: "35" is not in "135" or
+// "35.5", "two" not in "twofold".
 func hasNumber(s, n string) bool {
-	digit := func(b byte) bool { return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' }
-	for i := 0; ; {
-		j := strings.Index(s[i:], n)
-		if j < 0 {
-			return false
-		}
-		at, end := i+j, i+j+len(n)
-		if (at == 0 || !digit(s[at-1]) && !strings.ContainsRune(".,", rune(s[at-1]))) &&
-			(end == len(s) || !digit(s[end]) && !(end+1 < len(s) && strings.ContainsRune(".,", rune(s[end])) && digit(s[end+1]))) {
-			return true
-		}
-		i = at + 1
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r == '.' || r == ',')
+	})
+	for i, w := range words {
+		words[i] = strings.TrimRight(w, ".,")
 	}
+	return strings.Contains(" "+strings.Join(words, " ")+" ", " "+n+" ")
 }
 
 func (c *checker) project(pr *Project, p string) {

@@ -23,6 +23,8 @@ type chartBlock struct {
 	items  []int
 	rank   bool
 	labelW int
+	shortW int  // the widest short label
+	full   bool // the chart shows the full labels: they all fit
 	valueW int
 	barW   int
 	rows   []string // canvas rows, drawn lazily
@@ -42,10 +44,20 @@ func (b *builder) newChart(g *data.Group) *chartBlock {
 	c := &chartBlock{b: b, group: g, rank: g.Chart == data.ChartRank, title: g.Title.In(l), figs: figs}
 	for _, f := range figs {
 		c.items = append(c.items, b.itemIndex(KindFigure, f.ID))
-		c.labelW = max(c.labelW, Width(figureLabel(f, f.Short, l)))
+		c.labelW = max(c.labelW, Width(figureLabel(f, f.Label, l)))
+		c.shortW = max(c.shortW, Width(figureLabel(f, f.Short, l)))
 		c.valueW = max(c.valueW, Width(FormatValue(f, l)))
 	}
 	return c
+}
+
+// label is a figure's label in the chart: the full ones where they all
+// fit, else the short ones (cut only if they do not fit either).
+func (c *chartBlock) label(f *data.Figure) string {
+	if c.full {
+		return figureLabel(f, f.Label, c.b.o.Lang)
+	}
+	return figureLabel(f, f.Short, c.b.o.Lang)
 }
 
 // charts adds the charts of groups with one label column and one value
@@ -55,17 +67,20 @@ func (b *builder) newChart(g *data.Group) *chartBlock {
 // group note follows it.
 func (b *builder) charts(groups []*data.Group) {
 	var cs []*chartBlock
+	avail := b.o.Width - 2 // margin
 	labelW, valueW := 0, 0
 	for _, g := range groups {
 		if c := b.newChart(g); c != nil {
 			cs = append(cs, c)
+			if c.full = c.labelW <= avail*2/5; !c.full {
+				c.labelW = c.shortW
+			}
 			labelW = max(labelW, c.labelW)
 			if !c.rank {
 				valueW = max(valueW, c.valueW)
 			}
 		}
 	}
-	avail := b.o.Width - 2 // margin
 	labelW = min(labelW, avail*2/5)
 	valueW = min(valueW, avail/3)
 	barW := avail - labelW - valueW - 2
@@ -76,7 +91,7 @@ func (b *builder) charts(groups []*data.Group) {
 		if i > 0 || b.body.n > 0 {
 			b.text("")
 		}
-		c.labelW, c.valueW, c.barW = labelW, valueW, barW
+		c.labelW, c.valueW, c.barW = labelW, valueW, barW // one label and value column for all
 		if c.rank {
 			c.valueW, c.barW = max(avail-labelW-2, 0), 0
 		}
@@ -164,7 +179,7 @@ func (c *chartBlock) line(i int, sel bool) string {
 	}
 	f := c.figs[i]
 	l := c.b.o.Lang
-	label := Pad(figureLabel(f, f.Short, l), c.labelW)
+	label := Pad(c.label(f), c.labelW)
 	if sel {
 		label = st.Selected.Render(label)
 	} else {
@@ -184,9 +199,10 @@ func (c *chartBlock) line(i int, sel bool) string {
 	return margin(sel) + row + st.Value.Render(Fit(v, c.valueW))
 }
 
-// figureLabel is a figure's label (full or short), marked when derived.
+// figureLabel is a figure's label (full or short), marked when derived
+// unless it says so itself.
 func figureLabel(f *data.Figure, t data.Text, l data.Lang) string {
-	if f.IsDerived() {
+	if f.IsDerived() && !strings.Contains(t.In(l), MsgDDerivedMark.In(l)) {
 		return t.In(l) + " *"
 	}
 	return t.In(l)

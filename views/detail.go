@@ -17,6 +17,7 @@ var (
 	MsgDRank        = Msg{ZH: "排名范围", EN: "Ranked among"}
 	MsgDInferred    = Msg{ZH: "推定依据", EN: "Inferred"}
 	MsgDDerived     = Msg{ZH: "推算", EN: "Derived"}
+	MsgDDerivedMark = Msg{ZH: "(推算)", EN: "(derived)"}
 	MsgDCaveat      = Msg{ZH: "精度", EN: "Precision"}
 	MsgDQuoted      = Msg{ZH: "原文数字(非推算)", EN: "no: quoted from the article"}
 	MsgDSource      = Msg{ZH: "原文出处", EN: "Source sentence"}

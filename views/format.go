@@ -53,8 +53,9 @@ func fitCell(s string, w int) string {
 	return short
 }
 
-// progress is what a project's milestones say, each with its status:
-// "Built (done); Due to be launched soon (due soon)", or "not stated".
+// progress is what a project's milestones say, a step that looks ahead
+// marked as such where its label does not say it ("Expected to be ready
+// for use by the end of 2024 (projected)"), or "not stated".
 func progress(p *data.Project, l data.Lang) string {
 	if len(p.Milestones) == 0 {
 		return data.NotStated.In(l)
@@ -66,8 +67,8 @@ func progress(p *data.Project, l data.Lang) string {
 	parts := make([]string, len(p.Milestones))
 	for i, m := range p.Milestones {
 		parts[i] = m.Label.In(l)
-		if st := data.StatusName(m.Status.Kind).In(l); !strings.Contains(strings.ToLower(parts[i]), st) {
-			parts[i] += paren(st, l) // "Built (done)", not "Under way (under way)"
+		if mark := ahead(&m.Status, l); !strings.Contains(strings.ToLower(parts[i]), lastWord(data.StatusName(m.Status.Kind).In(l))) {
+			parts[i] += mark // not "Due to be launched soon (due soon)"
 		}
 	}
 	return strings.Join(parts, sep)
@@ -90,3 +91,6 @@ func declared(s *data.Structure, l data.Lang) string {
 	}
 	return fmt.Sprintf(MsgDeclared.In(l), *s.Declared, len(s.Items))
 }
+
+// lastWord is the last word of s: "soon" of "due soon".
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }

@@ -163,10 +163,11 @@ func honourLine(h *data.Honour, l data.Lang) string {
 }
 
 // claimLine is a claim as a list shows it: its kind, its summary, its
-// period, and the mark of a status that looks ahead.
+// period where the summary does not say it, and the mark of a status that
+// looks ahead.
 func claimLine(c *data.Claim, l data.Lang) string {
 	s := tag(data.ClaimKindName(c.Kind), l) + c.Label.In(l) + ahead(c.Status, l)
-	if c.Period != nil {
+	if c.Period != nil && !strings.Contains(c.Label.In(l), c.Period.Text.In(l)) {
 		s += paren(c.Period.In(l), l)
 	}
 	return s
