@@ -228,10 +228,14 @@ func (d *detail) projectName(id string) (data.Text, bool) {
 	return p.Name, true
 }
 
-// quoteLines shows a quote that is not the record's own: the sentence
-// and, in English, its translation.
+// quoteLines shows a quote that is not the record's own: the sentence,
+// where it stands and, in English, its translation.
 func (d *detail) quoteLines(q data.Quote) {
-	for _, ln := range hanging("    ", "“"+q.Source+"”", d.w) {
+	s := "“" + q.Source + "”"
+	if at := where(d.ds, q.Source, d.o.Lang); at != "" {
+		s += " (" + at + ")"
+	}
+	for _, ln := range hanging("    ", s, d.w) {
 		d.add(d.st.Muted.Render(ln))
 	}
 	if d.o.Lang == data.EN {
@@ -248,13 +252,18 @@ func (d *detail) project(p *data.Project) {
 	d.field(MsgDStage, data.StageName(p.Stage()).In(l))
 	if len(p.Milestones) == 0 {
 		d.field(MsgDMilestones, data.NotStated.In(l))
+	} else {
+		d.add(d.st.Muted.Render(MsgDMilestones.In(l) + colon(l)))
 	}
 	for _, m := range p.Milestones {
-		s := m.Label.In(l) + paren(statusText(&m.Status, l), l)
+		d.wrap("- " + m.Label.In(l))
+		s := MsgDStatus.In(l) + colon(l) + statusText(&m.Status, l)
 		if m.Period != nil {
-			s += paren(m.Period.In(l), l)
+			s += listSep(l) + strings.ToLower(MsgColPeriod.In(l)) + colon(l) + m.Period.In(l)
 		}
-		d.field(MsgDMilestones, s)
+		for _, ln := range hanging("    ", s, d.w) {
+			d.add(d.st.Muted.Render(ln))
+		}
 		d.quoteLines(m.Quote)
 	}
 	for _, r := range p.Programs {
