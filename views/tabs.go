@@ -87,11 +87,18 @@ func (b *builder) groupNotes(all bool) {
 func (b *builder) figureTable(full bool) {
 	l := b.o.Lang
 	figs := b.ds.FiguresOfTab(b.tab)
+	// A label is never cut where its short form fits, nor a value where
+	// there is room (a rank reads "first among the city's urban districts").
+	shortW, valueW := 0, 0
+	for _, f := range figs {
+		shortW = max(shortW, Width(figureLabel(f, f.Short, l)))
+		valueW = max(valueW, Width(FormatValue(f, l)))
+	}
 	cols := []column{
-		{title: MsgColLabel, min: 12, max: 40},
-		{title: MsgColValue, min: 30, max: 44, right: true},
+		{title: MsgColLabel, min: min(shortW, 40), max: 40},
+		{title: MsgColValue, min: min(valueW, (b.o.Width-2)*2/5), max: 44, right: true},
 		{title: MsgColPeriod, min: 10, max: 32},
-		{title: MsgColCompare, min: 8, max: 40},
+		{title: MsgColCompare, min: 8, max: 40, give: !full},
 	}
 	if full {
 		cols = append(cols, column{title: MsgColSource, min: 10})
