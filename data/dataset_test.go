@@ -39,38 +39,43 @@ func TestDefaultDataset(t *testing.T) {
 	}
 }
 
-// quotes are every quoted string of the dataset, found by reflection:
-// sources (with their translations), item sources, note quotes and the
-// meta's Chinese.
-func quotes(ds *Dataset) map[string]string {
-	out := map[string]string{}
-	var walk func(v reflect.Value, where string)
-	walk = func(v reflect.Value, where string) {
-		switch v.Kind() {
-		case reflect.Pointer:
-			if !v.IsNil() {
-				walk(v.Elem(), where)
-			}
-		case reflect.Slice:
-			for i := range v.Len() {
-				walk(v.Index(i), where+"["+strconv.Itoa(i)+"]")
-			}
-		case reflect.Struct:
-			for i := range v.NumField() {
-				f := v.Type().Field(i)
-				switch {
-				case !f.IsExported():
-				case f.Type.Kind() == reflect.String && (f.Name == "Source" || f.Name == "Quote"):
-					if s := v.Field(i).String(); s != "" {
-						out[where+"."+f.Name] = s
-					}
-				default:
-					walk(v.Field(i), where+"."+f.Name)
-				}
+// walk visits every struct of a value by reflection, with its path
+// (dataset.Figures[3].Label); visit returns false to keep out of it.
+func walk(v reflect.Value, path string, visit func(v reflect.Value, path string) bool) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walk(v.Elem(), path, visit)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			walk(v.Index(i), path+"["+strconv.Itoa(i)+"]", visit)
+		}
+	case reflect.Struct:
+		if !visit(v, path) {
+			return
+		}
+		for i := range v.NumField() {
+			if f := v.Type().Field(i); f.IsExported() {
+				walk(v.Field(i), path+"."+f.Name, visit)
 			}
 		}
 	}
-	walk(reflect.ValueOf(ds).Elem(), "dataset")
+}
+
+// quotes are every quoted string of the dataset, found by reflection:
+// sources (of records, items, references), note quotes and the meta's
+// Chinese.
+func quotes(ds *Dataset) map[string]string {
+	out := map[string]string{}
+	walk(reflect.ValueOf(ds).Elem(), "dataset", func(v reflect.Value, path string) bool {
+		for _, name := range []string{"Source", "Quote"} {
+			if f := v.FieldByName(name); f.IsValid() && f.Kind() == reflect.String && f.String() != "" {
+				out[path+"."+name] = f.String()
+			}
+		}
+		return true
+	})
 	for what, t := range map[string]*Text{"headline": ds.Meta.Headline, "byline": ds.Meta.Byline, "credits": ds.Meta.Credits} {
 		out[what] = t.ZH
 	}
@@ -344,33 +349,16 @@ func TestIDsUnique(t *testing.T) {
 // TestBothLanguages finds every Text in the dataset by reflection.
 func TestBothLanguages(t *testing.T) {
 	n := 0
-	var walk func(v reflect.Value, where string)
-	walk = func(v reflect.Value, where string) {
-		switch v.Kind() {
-		case reflect.Pointer:
-			if !v.IsNil() {
-				walk(v.Elem(), where)
-			}
-		case reflect.Slice:
-			for i := range v.Len() {
-				walk(v.Index(i), where+"["+strconv.Itoa(i)+"]")
-			}
-		case reflect.Struct:
-			if txt, ok := v.Interface().(Text); ok {
-				n++
-				if strings.TrimSpace(txt.ZH) == "" || strings.TrimSpace(txt.EN) == "" {
-					t.Errorf("%s: %+v lacks a language", where, txt)
-				}
-				return
-			}
-			for i := range v.NumField() {
-				if v.Type().Field(i).IsExported() {
-					walk(v.Field(i), where+"."+v.Type().Field(i).Name)
-				}
+	walk(reflect.ValueOf(Default()).Elem(), "dataset", func(v reflect.Value, path string) bool {
+		txt, ok := v.Interface().(Text)
+		if ok {
+			n++
+			if strings.TrimSpace(txt.ZH) == "" || strings.TrimSpace(txt.EN) == "" {
+				t.Errorf("%s: %+v lacks a language", path, txt)
 			}
 		}
-	}
-	walk(reflect.ValueOf(Default()).Elem(), "dataset")
+		return !ok
+	})
 	if n < 250 {
 		t.Errorf("only %d texts found", n)
 	}

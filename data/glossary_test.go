@@ -5,7 +5,6 @@ import (
 	"os"
 	"reflect"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -69,34 +68,17 @@ type pair struct {
 // and adds the display of every figure.
 func pairs(ds *Dataset) []pair {
 	var out []pair
-	var walk func(v reflect.Value, path string, neverOnly bool)
-	walk = func(v reflect.Value, path string, neverOnly bool) {
-		switch v.Kind() {
-		case reflect.Pointer:
-			if !v.IsNil() {
-				walk(v.Elem(), path, neverOnly)
-			}
-		case reflect.Slice:
-			for i := range v.Len() {
-				walk(v.Index(i), path+"["+strconv.Itoa(i)+"]", neverOnly)
-			}
-		case reflect.Struct:
-			switch x := v.Interface().(type) {
-			case Text:
-				out = append(out, pair{path, x.ZH, x.EN, neverOnly})
-				return
-			case Quote:
-				out = append(out, pair{path + ".translation", x.Source, x.Translation, false})
-				return
-			}
-			for i := range v.NumField() {
-				if f := v.Type().Field(i); f.IsExported() {
-					walk(v.Field(i), path+"."+f.Name, neverOnly || f.Name == "Short" || f.Name == "Unit")
-				}
-			}
+	walk(reflect.ValueOf(ds).Elem(), "dataset", func(v reflect.Value, path string) bool {
+		switch x := v.Interface().(type) {
+		case Text:
+			out = append(out, pair{path, x.ZH, x.EN, strings.Contains(path, ".Short") || strings.Contains(path, ".Unit")})
+			return false
+		case Quote:
+			out = append(out, pair{path + ".translation", x.Source, x.Translation, false})
+			return false
 		}
-	}
-	walk(reflect.ValueOf(ds).Elem(), "dataset", false)
+		return true
+	})
 	for _, f := range ds.Figures {
 		out = append(out, pair{"figure " + f.ID + " display", f.Display(ZH), f.Display(EN), false})
 	}

@@ -49,36 +49,24 @@ func Detail(ds *data.Dataset, it Item, o Options, st *Styles) []string {
 	d := &detail{ds: ds, o: o, st: st, w: max(o.Width-2, 1)}
 	switch it.Kind {
 	case KindFigure:
-		if f, ok := ds.Figure(it.ID); ok {
-			d.figure(f)
-		}
+		show(ds.Figure, it.ID, d.figure)
 	case KindProject:
-		if p, ok := ds.Project(it.ID); ok {
-			d.project(p)
-		}
+		show(ds.Project, it.ID, d.project)
 	case KindHonour:
-		if h, ok := ds.Honour(it.ID); ok {
-			d.honour(h)
-		}
+		show(ds.Honour, it.ID, d.honour)
 	case KindClaim:
-		if c, ok := ds.Claim(it.ID); ok {
-			d.claim(c)
-		}
+		show(ds.Claim, it.ID, d.claim)
 	case KindProgram:
-		if g, ok := ds.Program(it.ID); ok {
-			d.program(g)
-		}
+		show(ds.Program, it.ID, d.program)
 	case KindStructure:
-		if s, ok := ds.Structure(it.ID); ok {
-			d.structure(s)
-		}
+		show(ds.Structure, it.ID, d.structure)
 	case KindNote:
-		if n, ok := ds.Note(it.ID); ok {
+		show(ds.Note, it.ID, func(n *data.Note) {
 			d.title(data.NoteKindName(n.Kind))
 			d.wrap(n.Text.ZH)
 			d.wrap(n.Text.EN)
 			d.source(data.Quote{Source: n.Quote}, nil)
-		}
+		})
 	}
 	out := d.lines
 	if o.ASCII {
@@ -87,6 +75,13 @@ func Detail(ds *data.Dataset, it Item, o Options, st *Styles) []string {
 		}
 	}
 	return out
+}
+
+// show shows the record with the given id, if there is one.
+func show[T any](get func(string) (*T, bool), id string, f func(*T)) {
+	if x, ok := get(id); ok {
+		f(x)
+	}
 }
 
 type detail struct {
