@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -36,59 +37,40 @@ func (ds *Dataset) Search(q string) []Hit {
 	if len(words) == 0 {
 		return nil
 	}
-	match := func(fields ...string) bool {
-		hay := strings.ToLower(strings.Join(fields, "\x00"))
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				return false
-			}
-		}
-		return true
-	}
 	var hits []Hit
+	// add is a hit of kind if its fields hold every word: an id, a name in
+	// both languages, a short name in both, the quote, then any others.
+	add := func(kind HitKind, id, tab string, name, short Text, q Quote, more ...string) {
+		hay := strings.ToLower(strings.Join(append(more, id, name.ZH, name.EN, short.ZH, short.EN, q.Source, q.Translation), "\x00"))
+		if tab != "" && !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(hay, w) }) {
+			hits = append(hits, Hit{Kind: kind, ID: id, Tab: tab})
+		}
+	}
 	for i := range ds.Figures {
 		f := &ds.Figures[i]
-		tab := ds.HomeTab(f.ID)
-		if tab == "" {
-			continue
-		}
-		v := strconv.FormatFloat(f.V(), 'f', -1, 64)
-		if match(f.ID, f.Label.ZH, f.Label.EN, f.Short.ZH, f.Short.EN, f.Unit.ZH, f.Unit.EN,
-			f.Period.In(ZH), f.Period.In(EN), v, f.Display(EN), f.Source, f.Translation) {
-			hits = append(hits, Hit{Kind: HitFigure, ID: f.ID, Tab: tab})
-		}
+		add(HitFigure, f.ID, ds.HomeTab(f.ID), f.Label, f.Short, f.Quote, f.Unit.ZH, f.Unit.EN,
+			f.Period.In(ZH), f.Period.In(EN), strconv.FormatFloat(f.V(), 'f', -1, 64), f.Display(EN))
 	}
 	for i := range ds.Projects {
 		p := &ds.Projects[i]
-		fields := []string{p.ID, p.Name.ZH, p.Name.EN, p.Short.ZH, p.Short.EN, p.Source, p.Translation}
+		var steps []string
 		for _, m := range p.Milestones {
-			fields = append(fields, m.Label.ZH, m.Label.EN)
+			steps = append(steps, m.Label.ZH, m.Label.EN)
 		}
-		if match(fields...) {
-			hits = append(hits, Hit{Kind: HitProject, ID: p.ID, Tab: "projects"})
-		}
+		add(HitProject, p.ID, "projects", p.Name, p.Short, p.Quote, steps...)
 	}
-	for i := range ds.Honours {
-		h := &ds.Honours[i]
-		if match(h.ID, h.Title.ZH, h.Title.EN, h.Short.ZH, h.Short.EN, h.Source, h.Translation) {
-			hits = append(hits, Hit{Kind: HitHonour, ID: h.ID, Tab: h.Tab})
-		}
+	for _, h := range ds.Honours {
+		add(HitHonour, h.ID, h.Tab, h.Title, h.Short, h.Quote)
 	}
-	for i := range ds.Claims {
-		c := &ds.Claims[i]
-		if match(c.ID, c.Label.ZH, c.Label.EN, c.Short.ZH, c.Short.EN, c.Source, c.Translation) {
-			hits = append(hits, Hit{Kind: HitClaim, ID: c.ID, Tab: c.Tab})
-		}
+	for _, c := range ds.Claims {
+		add(HitClaim, c.ID, c.Tab, c.Label, c.Short, c.Quote)
 	}
-	for i := range ds.Programs {
-		g := &ds.Programs[i]
-		fields := []string{g.ID, g.Name.ZH, g.Name.EN, g.Short.ZH, g.Short.EN, g.Gloss.ZH, g.Gloss.EN, g.Source, g.Translation}
+	for _, g := range ds.Programs {
+		also := []string{g.Gloss.ZH, g.Gloss.EN}
 		for _, a := range g.Also {
-			fields = append(fields, a.Source, a.Translation)
+			also = append(also, a.Source, a.Translation)
 		}
-		if match(fields...) {
-			hits = append(hits, Hit{Kind: HitProgram, ID: g.ID, Tab: "overview"})
-		}
+		add(HitProgram, g.ID, "overview", g.Name, g.Short, g.Quote, also...)
 	}
 	return hits
 }
