@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/macun-tui/macun-tui/data"
@@ -89,7 +90,15 @@ func declared(s *data.Structure, l data.Lang) string {
 	if s.Declared == nil || *s.Declared == len(s.Items) {
 		return ""
 	}
-	return fmt.Sprintf(MsgDeclared.In(l), *s.Declared, len(s.Items))
+	return fmt.Sprintf(MsgDeclared.In(l), spell(*s.Declared, l), spell(len(s.Items), l))
+}
+
+// spell writes a count as prose does: one to nine in words in English.
+func spell(n int, l data.Lang) string {
+	if l == data.EN && n >= 1 && n <= 9 {
+		return strings.Fields("one two three four five six seven eight nine")[n-1]
+	}
+	return strconv.Itoa(n)
 }
 
 // lastWord is the last word of s: "soon" of "due soon".

@@ -16,7 +16,7 @@ var (
 	MsgColProject    = Msg{ZH: "项目", EN: "Project"}
 	MsgColCategory   = Msg{ZH: "类别", EN: "Category"}
 	MsgColStage      = Msg{ZH: "阶段", EN: "Stage"}
-	MsgColProgress   = Msg{ZH: "原文所述进展", EN: "Progress the article reports"}
+	MsgColProgress   = Msg{ZH: "原文所述进展", EN: "Reported progress"}
 	MsgFigures       = Msg{ZH: "全部指标", EN: "All figures"}
 	MsgProjects      = Msg{ZH: "项目一览", EN: "Projects"}
 	MsgStrategy      = Msg{ZH: "发展战略", EN: "Strategy"}
@@ -30,7 +30,7 @@ var (
 	MsgNotes         = Msg{ZH: "原文问题说明", EN: "Notes on the source text"}
 	MsgSources       = Msg{ZH: "出处", EN: "Sources"}
 	MsgTooSmall      = Msg{ZH: "终端太小:至少需要 %d×%d", EN: "terminal too small: need at least %d×%d"}
-	MsgDeclared      = Msg{ZH: "标题称%d项,原文列出%d项", EN: "heading says %d, article lists %d"}
+	MsgDeclared      = Msg{ZH: "标题称%s项,原文列出%s项", EN: "the heading says %s; the article lists %s"}
 	MsgParagraph     = Msg{ZH: "第%d段", EN: "para. %d"}
 )
 
