@@ -27,8 +27,8 @@ var ExportFormats = []string{"txt", "md", "csv", "json"}
 var formatDescs = map[string]string{
 	"txt":  "what the dashboard shows, then the sources",
 	"md":   "Markdown tables",
-	"csv":  "one row per figure and tab",
-	"json": "the figures of each tab",
+	"csv":  "one row per figure, project, honour, claim, programme",
+	"json": "the records of the csv, typed",
 }
 
 // exportTabs are the values of export --tab: every tab that has a view,
@@ -50,7 +50,7 @@ func exportTabs() (ids []string, descs map[string]string) {
 func (a *app) newExportCmd() *cobra.Command {
 	var f commonFlags
 	var outPath string
-	var force bool
+	var force, bom bool
 	width := &boundedInt{value: defaultExportWidth, min: minExportWidth, max: maxExportWidth}
 	c := &cobra.Command{
 		Use:   "export",
@@ -60,15 +60,18 @@ file, as one of four formats.
 
 txt is what the dashboard shows at --width: no escape codes, no line wider
 than --width cells (Chinese counted as two), then the source sentence of
-every figure. md has a heading per tab and group, GitHub tables and the
-sources as a list. csv has one row per figure and tab, with the columns tab,
-id, label, value, unit, period, comparison, derived, formula and source. json
-has an object per tab with its figures (and projects, strategy and notes).
-md, csv and json have labels in --lang only.
+every record shown (in English with its translation). md has a heading per
+tab and group, GitHub tables and the sources as a list. csv has one row per
+figure, project, project milestone, honour, claim and programme of the tabs,
+with a kind column, both languages side by side, the article's value and
+unit, its display ("10.3 billion yuan") and the value in base units (yuan,
+people, mu) that a spreadsheet can sum; --bom starts it with the byte-order
+mark Excel needs to read Chinese. json has the same records, typed, and the
+strategy and notes. txt and md are in --lang; csv and json have both.
 
 -o writes the file atomically and keeps an existing one unless --force.`,
 		Example: `  macun-tui export --tab governance --lang en --width 80
-  macun-tui export --tab industry --format csv -o industry.csv
+  macun-tui export --tab industry --format csv --bom -o industry.csv
   macun-tui export --format json | jq '.tabs[].figures[].id'`,
 	}
 	tabs, tabDescs := exportTabs()
@@ -84,8 +87,12 @@ md, csv and json have labels in --lang only.
 		panic(err)
 	}
 	c.Flags().BoolVar(&force, "force", false, "replace an existing -o file")
+	c.Flags().BoolVar(&bom, "bom", false, "start the csv with a UTF-8 byte-order mark, for Excel (csv only)")
 	c.Flags().SortFlags = false
 	c.RunE = func(*cobra.Command, []string) error {
+		if bom && format.value != "csv" {
+			return usagef("--bom is for --format csv only")
+		}
 		var tabIDs []string
 		if tab.value == "all" {
 			tabIDs = tabs[:len(tabs)-1]
@@ -101,20 +108,23 @@ md, csv and json have labels in --lang only.
 			return err
 		}
 		o := views.Options{Width: width.value, Lang: f.language(), Mode: m, ASCII: f.ascii}
-		return a.export(ds, tabIDs, format.value, o, outPath, force)
+		return a.export(ds, tabIDs, format.value, o, outPath, force, bom)
 	}
 	return c
 }
 
 // export writes tabs in format to standard output, or to the file
-// outPath.
-func (a *app) export(ds *data.Dataset, tabs []string, format string, o views.Options, outPath string, force bool) error {
+// outPath; bom starts it with a UTF-8 byte-order mark.
+func (a *app) export(ds *data.Dataset, tabs []string, format string, o views.Options, outPath string, force, bom bool) error {
 	if outPath == "" && format == "txt" {
 		return views.WriteText(a.stdout, ds, tabs, o)
 	}
 	text, err := exportText(ds, tabs, format, o)
 	if err != nil {
 		return err
+	}
+	if bom {
+		text = "\uFEFF" + text
 	}
 	if outPath == "" {
 		_, err := io.WriteString(a.stdout, text)

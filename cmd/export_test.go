@@ -2,14 +2,15 @@ package cmd
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/go-json-experiment/json"
 	"github.com/mattn/go-runewidth"
 
 	"github.com/macun-tui/macun-tui/data"
@@ -102,92 +103,78 @@ func TestExportTxtWidths(t *testing.T) {
 	}
 }
 
+// TestExportCSVRoundTrip: every tab's CSV parses back into the records
+// the tab shows, the same in either --lang (it has both languages).
 func TestExportCSVRoundTrip(t *testing.T) {
 	ds := data.Default()
-	for _, lang := range []data.Lang{data.ZH, data.EN} {
-		for _, tab := range exportTabArgs {
-			out := exportOK(t, "--format", "csv", "--tab", tab, "--lang", string(lang))
-			recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-			if err != nil {
-				t.Fatalf("%s %s: %v", lang, tab, err)
-			}
-			if got := strings.Join(recs[0], ","); got != "tab,id,label,value,unit,period,comparison,derived,formula,source" {
-				t.Fatalf("header %s", got)
-			}
-			tabs := []string{tab}
-			if tab == "all" {
-				tabs = data.TabIDs()
-			}
-			rows := recs[1:]
-			for _, id := range tabs {
-				for _, f := range ds.FiguresOfTab(id) {
-					if len(rows) == 0 {
-						t.Fatalf("%s %s: rows end before %s/%s", lang, tab, id, f.ID)
-					}
-					r := rows[0]
-					rows = rows[1:]
-					v, err := strconv.ParseFloat(r[3], 64)
-					if r[0] != id || r[1] != f.ID || err != nil || v != f.V() || r[2] != f.Label.In(lang) {
-						t.Errorf("%s %s: row %q, want %s %s %v", lang, tab, r, id, f.ID, f.V())
-					}
-				}
-			}
-			if len(rows) > 0 {
-				t.Errorf("%s %s: %d rows too many", lang, tab, len(rows))
+	for _, tab := range exportTabArgs {
+		tabs := []string{tab}
+		if tab == "all" {
+			tabs = data.TabIDs()
+		}
+		var outs []string
+		for _, lang := range []data.Lang{data.ZH, data.EN} {
+			outs = append(outs, exportOK(t, "--format", "csv", "--tab", tab, "--lang", string(lang)))
+		}
+		if outs[0] != outs[1] {
+			t.Errorf("%s: the csv depends on --lang", tab)
+		}
+		recs, err := csv.NewReader(strings.NewReader(outs[0])).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", tab, err)
+		}
+		if !slices.Equal(recs[0], views.CSVHeader()) {
+			t.Fatalf("header %q", recs[0])
+		}
+		want := views.Records(ds, tabs)
+		if len(recs)-1 != len(want) {
+			t.Fatalf("%s: %d rows, want %d", tab, len(recs)-1, len(want))
+		}
+		for i, r := range recs[1:] {
+			w := want[i]
+			if r[0] != w.Kind || r[1] != w.ID || r[4] != w.Label.ZH || r[5] != w.Label.EN {
+				t.Errorf("%s: row %d = %q, want %s %s", tab, i, r[:6], w.Kind, w.ID)
 			}
 		}
 	}
 }
 
+// TestExportBOM: --bom starts the csv with a UTF-8 byte-order mark and is
+// refused for the other formats.
+func TestExportBOM(t *testing.T) {
+	plain := exportOK(t, "--format", "csv", "--tab", "industry")
+	if got := exportOK(t, "--format", "csv", "--tab", "industry", "--bom"); got != "\uFEFF"+plain {
+		t.Errorf("--bom: %.20q", got)
+	}
+	for _, f := range []string{"txt", "md", "json"} {
+		code, out, errs := runExportArgs(t, "--format", f, "--bom")
+		if code != ExitUsage || out != "" || !strings.Contains(errs, "--bom is for --format csv only") {
+			t.Errorf("--format %s --bom: exit %d, stdout %d bytes, stderr %q", f, code, len(out), errs)
+		}
+	}
+}
+
+// TestExportJSONRoundTrip: every tab's JSON decodes strictly into the
+// records the tab shows.
 func TestExportJSONRoundTrip(t *testing.T) {
 	ds := data.Default()
-	for _, lang := range []data.Lang{data.ZH, data.EN} {
-		for _, tab := range exportTabArgs {
-			out := exportOK(t, "--format", "json", "--tab", tab, "--lang", string(lang))
-			var doc struct {
-				Meta     map[string]string `json:"meta"`
-				Language string            `json:"language"`
-				Tabs     []struct {
-					ID      string `json:"id"`
-					Figures []struct {
-						ID      string  `json:"id"`
-						Label   string  `json:"label"`
-						Value   float64 `json:"value"`
-						Derived bool    `json:"derived"`
-					} `json:"figures"`
-					Projects []struct {
-						ID string `json:"id"`
-					} `json:"projects"`
-				} `json:"tabs"`
-			}
-			if err := json.Unmarshal([]byte(out), &doc); err != nil {
-				t.Fatalf("%s %s: %v", lang, tab, err)
-			}
-			if doc.Language != string(lang) || doc.Meta["title"] != ds.Meta.Title.In(lang) || doc.Meta["source"] != ds.Meta.Source.In(lang) {
-				t.Errorf("%s %s: language %q, meta %v", lang, tab, doc.Language, doc.Meta)
-			}
-			tabs := []string{tab}
-			if tab == "all" {
-				tabs = data.TabIDs()
-			}
-			if len(doc.Tabs) != len(tabs) {
-				t.Fatalf("%s %s: %d tabs", lang, tab, len(doc.Tabs))
-			}
-			for i, id := range tabs {
-				jt := doc.Tabs[i]
-				figs := ds.FiguresOfTab(id)
-				if jt.ID != id || len(jt.Figures) != len(figs) {
-					t.Fatalf("%s: tab %s with %d figures, want %s with %d", lang, jt.ID, len(jt.Figures), id, len(figs))
-				}
-				for k, f := range figs {
-					jf := jt.Figures[k]
-					if jf.ID != f.ID || jf.Value != f.V() || jf.Label != f.Label.In(lang) || jf.Derived != f.IsDerived() {
-						t.Errorf("%s %s: %+v, want %s %v", lang, id, jf, f.ID, f.V())
-					}
-				}
-				if id == "projects" && len(jt.Projects) != len(ds.Projects) {
-					t.Errorf("%s: %d projects, want %d", lang, len(jt.Projects), len(ds.Projects))
-				}
+	for _, tab := range exportTabArgs {
+		tabs := []string{tab}
+		if tab == "all" {
+			tabs = data.TabIDs()
+		}
+		var doc views.JSONExport
+		out := exportOK(t, "--format", "json", "--tab", tab)
+		if err := json.Unmarshal([]byte(out), &doc, json.RejectUnknownMembers(true)); err != nil {
+			t.Fatalf("%s: %v", tab, err)
+		}
+		want := views.Records(ds, tabs)
+		if doc.Meta.Title != ds.Meta.Title || !slices.Equal(doc.Tabs, tabs) || len(doc.Records) != len(want) {
+			t.Fatalf("%s: meta %v, tabs %v, %d records (want %d)", tab, doc.Meta, doc.Tabs, len(doc.Records), len(want))
+		}
+		for i, r := range doc.Records {
+			if r.Kind != want[i].Kind || r.ID != want[i].ID || r.Label != want[i].Label {
+				t.Errorf("%s: record %d is %s %s, want %s %s", tab, i, r.Kind, r.ID, want[i].Kind, want[i].ID)
 			}
 		}
 	}

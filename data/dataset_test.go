@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -11,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
 )
 
 // The tests in this file check the embedded dataset against the article
@@ -35,25 +39,109 @@ func TestDefaultDataset(t *testing.T) {
 	}
 }
 
+// walk visits every struct of a value by reflection, with its path
+// (dataset.Figures[3].Label); visit returns false to keep out of it.
+func walk(v reflect.Value, path string, visit func(v reflect.Value, path string) bool) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walk(v.Elem(), path, visit)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			walk(v.Index(i), path+"["+strconv.Itoa(i)+"]", visit)
+		}
+	case reflect.Struct:
+		if !visit(v, path) {
+			return
+		}
+		for i := range v.NumField() {
+			if f := v.Type().Field(i); f.IsExported() {
+				walk(v.Field(i), path+"."+f.Name, visit)
+			}
+		}
+	}
+}
+
+// quotes are every quoted string of the dataset, found by reflection:
+// sources (of records, items, references), note quotes and the meta's
+// Chinese.
+func quotes(ds *Dataset) map[string]string {
+	out := map[string]string{}
+	walk(reflect.ValueOf(ds).Elem(), "dataset", func(v reflect.Value, path string) bool {
+		for _, name := range []string{"Source", "Quote"} {
+			if f := v.FieldByName(name); f.IsValid() && f.Kind() == reflect.String && f.String() != "" {
+				out[path+"."+name] = f.String()
+			}
+		}
+		return true
+	})
+	for what, t := range map[string]*Text{"headline": ds.Meta.Headline, "byline": ds.Meta.Byline, "credits": ds.Meta.Credits} {
+		out[what] = t.ZH
+	}
+	return out
+}
+
+// TestSourcesInArticle: every quoted string is verbatim in the article
+// (white space aside), and every record has its translation.
 func TestSourcesInArticle(t *testing.T) {
 	ds := Default()
 	art := fold(ds.Article)
-	check := func(what, id, s string) {
+	qs := quotes(ds)
+	if len(qs) < 190 {
+		t.Fatalf("only %d quotes found", len(qs))
+	}
+	for where, s := range qs {
 		if fold(s) == "" || !strings.Contains(art, fold(s)) {
-			t.Errorf("%s %s: %q is not in the article", what, id, s)
+			t.Errorf("%s: %q is not in the article", where, s)
 		}
 	}
+	for _, p := range pairs(ds) {
+		if strings.HasSuffix(p.path, ".translation") && strings.TrimSpace(p.en) == "" {
+			t.Errorf("%s: no translation", p.path)
+		}
+	}
+}
+
+// TestFactCounts: the facts of the article the dataset holds, by kind
+// (docs: the README's "The data"). A fact lost or added shows here.
+func TestFactCounts(t *testing.T) {
+	ds := Default()
+	quoted, derived, milestones := 0, 0, 0
 	for _, f := range ds.Figures {
-		check("figure", f.ID, f.Source)
+		if f.IsDerived() {
+			derived++
+		} else {
+			quoted++
+		}
 	}
 	for _, p := range ds.Projects {
-		check("project", p.ID, p.Source)
+		milestones += len(p.Milestones)
 	}
-	for _, s := range ds.Structures {
-		check("structure", s.ID, s.Source)
+	got := fmt.Sprintf("figures %d quoted + %d derived, honours %d, claims %d, programmes %d, projects %d (milestones %d), structures %d, notes %d",
+		quoted, derived, len(ds.Honours), len(ds.Claims), len(ds.Programs), len(ds.Projects), milestones, len(ds.Structures), len(ds.Notes))
+	if want := "figures 41 quoted + 3 derived, honours 2, claims 16, programmes 32, projects 18 (milestones 18), structures 16, notes 29"; got != want {
+		t.Errorf("the dataset holds\n%s\nwant\n%s", got, want)
 	}
-	for _, n := range ds.Notes {
-		check("note", n.ID, n.Quote)
+}
+
+// TestNoHonourInComparison: an honour is a record of its own, never the
+// comparison of a figure.
+func TestNoHonourInComparison(t *testing.T) {
+	ds := Default()
+	for _, f := range ds.Figures {
+		if f.Comparison == nil {
+			continue
+		}
+		c := f.Comparison.ZH + " " + strings.ToLower(f.Comparison.EN)
+		if containsAny(c, wonWords) || strings.Contains(c, "title") || strings.Contains(c, "award") {
+			t.Errorf("%s: comparison %q names an honour", f.ID, c)
+		}
+		for _, h := range ds.Honours {
+			if strings.Contains(c, h.Title.ZH) {
+				t.Errorf("%s: comparison %q holds honour %s", f.ID, c, h.ID)
+			}
+		}
 	}
 }
 
@@ -215,7 +303,7 @@ func TestDerivedValues(t *testing.T) {
 			t.Errorf("%s = %v, want %v (%s)", f.ID, f.V(), want, expr)
 		}
 	}
-	if n < 4 {
+	if n < 3 {
 		t.Errorf("only %d derived figures", n)
 	}
 	for id, want := range map[string]float64{
@@ -261,33 +349,16 @@ func TestIDsUnique(t *testing.T) {
 // TestBothLanguages finds every Text in the dataset by reflection.
 func TestBothLanguages(t *testing.T) {
 	n := 0
-	var walk func(v reflect.Value, where string)
-	walk = func(v reflect.Value, where string) {
-		switch v.Kind() {
-		case reflect.Pointer:
-			if !v.IsNil() {
-				walk(v.Elem(), where)
-			}
-		case reflect.Slice:
-			for i := range v.Len() {
-				walk(v.Index(i), where+"["+strconv.Itoa(i)+"]")
-			}
-		case reflect.Struct:
-			if txt, ok := v.Interface().(Text); ok {
-				n++
-				if strings.TrimSpace(txt.ZH) == "" || strings.TrimSpace(txt.EN) == "" {
-					t.Errorf("%s: %+v lacks a language", where, txt)
-				}
-				return
-			}
-			for i := range v.NumField() {
-				if v.Type().Field(i).IsExported() {
-					walk(v.Field(i), where+"."+v.Type().Field(i).Name)
-				}
+	walk(reflect.ValueOf(Default()).Elem(), "dataset", func(v reflect.Value, path string) bool {
+		txt, ok := v.Interface().(Text)
+		if ok {
+			n++
+			if strings.TrimSpace(txt.ZH) == "" || strings.TrimSpace(txt.EN) == "" {
+				t.Errorf("%s: %+v lacks a language", path, txt)
 			}
 		}
-	}
-	walk(reflect.ValueOf(Default()).Elem(), "dataset")
+		return !ok
+	})
 	if n < 250 {
 		t.Errorf("only %d texts found", n)
 	}
@@ -323,5 +394,37 @@ func TestGroupsAndTabs(t *testing.T) {
 				t.Errorf("project %s: figure %q", p.ID, id)
 			}
 		}
+	}
+}
+
+// TestShortLabels: a short label is shorter than its label and fits the
+// narrowest column that shows one (36 cells; 10 characters of Chinese is
+// the house style), so that no label is cut where a short one exists.
+func TestShortLabels(t *testing.T) {
+	ds := Default()
+	check := func(id string, long, short Text) {
+		for _, l := range Langs() {
+			if w := runewidth.StringWidth(short.In(l)); w > 36 || w > runewidth.StringWidth(long.In(l)) {
+				t.Errorf("%s: short label %q is %d cells (label %q)", id, short.In(l), w, long.In(l))
+			}
+		}
+		if n := utf8.RuneCountInString(short.ZH); n > 10 {
+			t.Errorf("%s: short label %q has %d characters", id, short.ZH, n)
+		}
+	}
+	for _, f := range ds.Figures {
+		check(f.ID, f.Label, f.Short)
+	}
+	for _, p := range ds.Projects {
+		check(p.ID, p.Name, p.Short)
+	}
+	for _, h := range ds.Honours {
+		check(h.ID, h.Title, h.Short)
+	}
+	for _, c := range ds.Claims {
+		check(c.ID, c.Label, c.Short)
+	}
+	for _, g := range ds.Programs {
+		check(g.ID, g.Name, g.Short)
 	}
 }

@@ -55,9 +55,10 @@ func TestSchemaDocExample(t *testing.T) {
 	if f, _ := ds.Figure("city-gdp-growth"); f.V() != 5.3 {
 		t.Errorf("city-gdp-growth = %v, the doc says 5.3", f.V())
 	}
-	// every field the doc tables name exists in the example or is optional
-	for _, f := range []string{`"schema"`, `"meta"`, `"groups"`, `"figures"`, `"projects"`, `"structures"`, `"notes"`,
-		`"rank"`, `"derived"`, `"comparison"`, `"declared"`} {
+	// the example shows every kind of record and the main optional parts
+	for _, f := range []string{`"schema"`, `"meta"`, `"groups"`, `"figures"`, `"projects"`, `"honours"`, `"claims"`,
+		`"programs"`, `"structures"`, `"notes"`, `"rank"`, `"derived"`, `"comparison"`, `"declared"`, `"milestones"`,
+		`"status"`, `"bound"`, `"period"`, `"inferred"`, `"base"`, `"also"`, `"gloss_source"`, `"captions"`} {
 		if !strings.Contains(js, f) {
 			t.Errorf("the example does not show %s", f)
 		}
@@ -147,6 +148,22 @@ func TestSchemaDocTables(t *testing.T) {
 	list := func(name string) func(map[string]any) []any {
 		return func(r map[string]any) []any { l, _ := r[name].([]any); return l }
 	}
+	// in: the objects at key of each object of a list (the milestones of
+	// the projects, the period of the figures).
+	in := func(outer func(map[string]any) []any, key string) func(map[string]any) []any {
+		return func(r map[string]any) []any {
+			var out []any
+			for _, o := range outer(r) {
+				switch v := o.(map[string]any)[key].(type) {
+				case []any:
+					out = append(out, v...)
+				case map[string]any:
+					out = append(out, v)
+				}
+			}
+			return out
+		}
+	}
 	for _, c := range []struct {
 		heading string
 		typ     reflect.Type
@@ -156,7 +173,13 @@ func TestSchemaDocTables(t *testing.T) {
 		{"### Meta", reflect.TypeFor[Meta](), func(r map[string]any) []any { return []any{r["meta"]} }},
 		{"### Group", reflect.TypeFor[Group](), list("groups")},
 		{"### Figure", reflect.TypeFor[Figure](), list("figures")},
+		{"### Status", reflect.TypeFor[Status](), in(list("figures"), "status")},
+		{"### Period", reflect.TypeFor[Period](), in(list("figures"), "period")},
 		{"### Project", reflect.TypeFor[Project](), list("projects")},
+		{"### Milestone", reflect.TypeFor[Milestone](), in(list("projects"), "milestones")},
+		{"### Honour", reflect.TypeFor[Honour](), list("honours")},
+		{"### Claim", reflect.TypeFor[Claim](), list("claims")},
+		{"### Program", reflect.TypeFor[Program](), list("programs")},
 		{"### Structure", reflect.TypeFor[Structure](), list("structures")},
 		{"### Note", reflect.TypeFor[Note](), list("notes")},
 	} {
@@ -165,41 +188,79 @@ func TestSchemaDocTables(t *testing.T) {
 			t.Errorf("%s: the doc has fields %s, the code %s", c.heading, got, want)
 		}
 		for _, name := range names {
-			required := rows[name][1]
+			// "yes", or "when …": required (in the example, where it is given)
+			required := rows[name][1] == "yes" || strings.HasPrefix(rows[name][1], "when ")
 			msg, found := without(c.objects, name)
 			if !found {
-				if required == "yes" {
+				if rows[name][1] == "yes" {
 					t.Errorf("%s: the example lacks the required %q", c.heading, name)
 				}
 				continue
 			}
 			missing := strings.Contains(msg, fmt.Sprintf("missing required field %q", name))
 			switch {
-			case required == "yes" && !missing:
+			case required && !missing:
 				t.Errorf("%s: without %q: %q, want it missing", c.heading, name, msg)
-			case required != "yes" && missing:
-				t.Errorf("%s: %q is required, the doc says %q", c.heading, name, required)
-			case strings.HasPrefix(required, "one of") && !strings.Contains(msg, `needs "value" or "derived"`):
+			case !required && missing:
+				t.Errorf("%s: %q is required, the doc says %q", c.heading, name, rows[name][1])
+			case strings.HasPrefix(rows[name][1], "one of") && !strings.Contains(msg, `needs "value" or "derived"`):
 				t.Errorf("%s: without %q: %q, want one of value and derived", c.heading, name, msg)
 			}
 		}
 	}
 
-	_, group := docTable(t, doc, "### Group")
-	_, project := docTable(t, doc, "### Project")
-	_, note := docTable(t, doc, "### Note")
+	cell := func(heading, row string, col int) []string {
+		_, rows := docTable(t, doc, heading)
+		if len(rows[row]) <= col {
+			t.Fatalf("%s: no row %q", heading, row)
+		}
+		return quotedWords(rows[row][col])
+	}
+	var baseUnits []string
+	for _, m := range measures {
+		baseUnits = append(baseUnits, m.words...)
+	}
 	for _, c := range []struct {
 		what      string
 		doc, code []string
 	}{
-		{"tabs", quotedWords(group["tab"][2]), TabIDs()},
-		{"charts", quotedWords(group["chart"][2]), charts},
-		{"categories", quotedWords(project["category"][2]), Categories()},
-		{"stages", quotedWords(project["stage"][2]), Stages()},
-		{"note kinds", quotedWords(note["kind"][2]), NoteKinds()},
+		{"tabs", cell("### Group", "tab", 2), TabIDs()},
+		{"charts", cell("### Group", "chart", 2), charts},
+		{"measures", cell("### Figure", "measure", 2), measures.ids()},
+		{"base units", cell("### Figure", "base", 2), baseUnits},
+		{"categories", cell("### Project", "category", 2), Categories()},
+		{"levels", cell("### Honour", "level", 2), levels.ids()},
+		{"claim kinds", cell("### Claim", "kind", 2), claimKinds.ids()},
+		{"programme kinds", cell("### Program", "kind", 2), programKinds.ids()},
+		{"note kinds", cell("### Note", "kind", 2), NoteKinds()},
+		{"period bases", cell("### Period", "basis", 2), bases},
 	} {
 		if !slices.Equal(c.doc, c.code) {
 			t.Errorf("%s: the doc lists %q, the code %q", c.what, c.doc, c.code)
+		}
+	}
+	// the kinds of status and bound, and the period rules, with their
+	// names and the words their cues must hold
+	for _, c := range []struct {
+		heading string
+		kinds   enum
+		names   bool
+	}{{"**Kinds of status**", statusKinds, true}, {"### Bound", boundKinds, true}, {"**Rules of inferred periods**", periodRules, false}} {
+		names, rows := docTable(t, doc, c.heading)
+		if !slices.Equal(names, c.kinds.ids()) {
+			t.Errorf("%s: the doc has %q, the code %q", c.heading, names, c.kinds.ids())
+		}
+		for _, k := range c.kinds {
+			r := rows[k.id]
+			if len(r) < 3 {
+				continue
+			}
+			if c.names && (r[0] != k.name.ZH || r[1] != k.name.EN) {
+				t.Errorf("%s %s: the doc names it %q, %q; the code %q, %q", c.heading, k.id, r[0], r[1], k.name.ZH, k.name.EN)
+			}
+			if got := r[len(r)-1]; got != strings.Join(k.words, " ") {
+				t.Errorf("%s %s: the doc's words %q, the code's %q", c.heading, k.id, got, strings.Join(k.words, " "))
+			}
 		}
 	}
 	size := regexp.MustCompile(`at most 16 MiB \(([0-9 \p{Zs}]+) bytes\)`).FindStringSubmatch(doc)

@@ -226,14 +226,28 @@ func typeAt(p jsontext.Pointer) reflect.Type {
 			t = t.Elem()
 			continue
 		}
-		for i := range t.NumField() {
-			if jsonName(t.Field(i)) == tok {
-				t = t.Field(i).Type
+		for _, f := range fields(t) {
+			if jsonName(f) == tok {
+				t = f.Type
 				break
 			}
 		}
 	}
 	return t
+}
+
+// fields are the fields of a struct type, those of embedded structs (which
+// JSON embeds) in their place.
+func fields(t reflect.Type) []reflect.StructField {
+	var fs []reflect.StructField
+	for i := range t.NumField() {
+		if f := t.Field(i); f.Anonymous && f.Type.Kind() == reflect.Struct {
+			fs = append(fs, fields(f.Type)...)
+		} else {
+			fs = append(fs, f)
+		}
+	}
+	return fs
 }
 
 // jsonName is the member name of a struct field, "" for none.
@@ -248,8 +262,8 @@ func jsonName(f reflect.StructField) string {
 // fieldNames are the member names of a struct type, in order.
 func fieldNames(t reflect.Type) []string {
 	var names []string
-	for i := range t.NumField() {
-		if n := jsonName(t.Field(i)); n != "" {
+	for _, f := range fields(t) {
+		if n := jsonName(f); n != "" {
 			names = append(names, n)
 		}
 	}

@@ -149,15 +149,16 @@ func TestMutations(t *testing.T) {
 		{`"value": 44.4`, `"value": 1e999`, 9, `figures[5].value: number 1e999 is out of range`},
 		{`"value": 44.4`, `"value": -44.4`, 9, `figures[5].value: -44.4 is negative; values must be >= 0`},
 		{`"value": 44.4`, `"value": 4.44e20`, 9, `figures[5].value: 4.44e20 is too large (the limit is 1e15)`},
-		{`"value": 3, "unit": {"zh": "名"`, `"value": 3.5, "unit": {"zh": "名"`, 9, `figures[3].value: a rank must be a whole number >= 1, got 3.5`},
+		{`"value": 3, "unit": {"zh": "名"`, `"value": 3.5, "unit": {"zh": "名"`, 9, `figures[4].value: a rank must be a whole number >= 1, got 3.5`},
 		// the column counts characters: "GDP增速" is 5 of them
-		{`{"zh": "GDP增速", "en": "GDP growth"}`, `{"zh": "GDP增速", "en": " "}`, 22, `figures[0].label.en: must not be empty or only white space`},
+		{`{"zh": "GDP增速", "en": "GDP growth"}`, `{"zh": "GDP增速", "en": " "}`, 22, `figures[0].short.en: must not be empty or only white space`},
 		{`"unit": {"zh": "名", "en": "rank"}`, `"unit": {"zh": "名", "en": "rank", "de": "Rang"}`, 34, `figures[0].unit: unknown field "de" (a text has: zh, en)`},
 		{`"tab": "overview"`, `"tab": "home"`, 7, `groups[0].tab: unknown tab "home" (want one of: overview, industry, urban-rural, governance, projects)`},
-		{`"grid-matters / grid-workers"`, `"grid-matters / (grid-workers - 2406)"`, 0, `figures[33].derived.formula: formula divides by zero`},
-		{`"source": "1~7月份,固定资产投资`, `"source": "1~8月份,固定资产投资`, 10, `figures[1].source: source sentence not found in article`},
-		{`"quote": "五个蝶变"`, `"quote": "六个蝶变"`, 9, `notes[3].quote: quote not found in article`},
-		{`"stage": "approved"`, `"stage": "done"`, 9, `projects[1].stage: unknown stage "done" (want one of: planning, approved, about-to-land, under-construction, completed, in-operation)`},
+		{`"tech-reform-investment-share - tech-reform-share-gap"`, `"tech-reform-investment-share / (tech-reform-share-gap - 15.7)"`, 0, `figures[7].derived.formula: formula divides by zero`},
+		{`"source": "围绕争取政策,争取国家采煤沉陷区综合治理工程中央预算内支持`, `"source": "围绕争取政策,争取国家采煤沉陷区综合治理工程中央预算支持`, 10, `figures[26].source: source sentence not found in article`},
+		{`"quote": "五个蝶变"`, `"quote": "六个蝶变"`, 9, `notes[12].quote: quote not found in article`},
+		{`"status": {"kind": "imminent"`, `"status": {"kind": "soon"`, 19, `projects[5].milestones[0].status.kind: unknown status "soon" (want one of: done, under-way, imminent, planned, target, projection)`},
+		{`"status": {"kind": "done", "cue": "完工"}`, `"status": {"kind": "planned", "cue": "完工"}`, 37, `projects[0].milestones[0].status.cue: "完工" does not say status planned (want one of: 谋划)`},
 	} {
 		b, line, col := mutate(t, c.old, c.new)
 		_, err := Parse("macun.json", b, embeddedArticle)

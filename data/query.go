@@ -163,22 +163,103 @@ func (ds *Dataset) FiguresOfTab(tab string) []*Figure {
 	return fs
 }
 
-// Project returns the project with the given id.
-func (ds *Dataset) Project(id string) (*Project, bool) {
-	for i := range ds.Projects {
-		if ds.Projects[i].ID == id {
-			return &ds.Projects[i], true
+// byID returns the element of list with the given id.
+func byID[T any](list []T, id string, idOf func(*T) string) (*T, bool) {
+	for i := range list {
+		if idOf(&list[i]) == id {
+			return &list[i], true
 		}
 	}
 	return nil, false
 }
 
+// Project returns the project with the given id.
+func (ds *Dataset) Project(id string) (*Project, bool) {
+	return byID(ds.Projects, id, func(p *Project) string { return p.ID })
+}
+
+// Honour returns the honour with the given id.
+func (ds *Dataset) Honour(id string) (*Honour, bool) {
+	return byID(ds.Honours, id, func(h *Honour) string { return h.ID })
+}
+
+// Claim returns the claim with the given id.
+func (ds *Dataset) Claim(id string) (*Claim, bool) {
+	return byID(ds.Claims, id, func(c *Claim) string { return c.ID })
+}
+
+// Program returns the programme with the given id.
+func (ds *Dataset) Program(id string) (*Program, bool) {
+	return byID(ds.Programs, id, func(g *Program) string { return g.ID })
+}
+
 // Structure returns the structure with the given id.
 func (ds *Dataset) Structure(id string) (*Structure, bool) {
-	for i := range ds.Structures {
-		if ds.Structures[i].ID == id {
-			return &ds.Structures[i], true
+	return byID(ds.Structures, id, func(s *Structure) string { return s.ID })
+}
+
+// HonoursOf returns the honours shown on a tab, in file order.
+func (ds *Dataset) HonoursOf(tab string) []*Honour {
+	return onTab(ds.Honours, tab, func(h *Honour) string { return h.Tab })
+}
+
+// ClaimsOf returns the claims shown on a tab, in file order.
+func (ds *Dataset) ClaimsOf(tab string) []*Claim {
+	return onTab(ds.Claims, tab, func(c *Claim) string { return c.Tab })
+}
+
+func onTab[T any](list []T, tab string, tabOf func(*T) string) []*T {
+	var out []*T
+	for i := range list {
+		if tabOf(&list[i]) == tab {
+			out = append(out, &list[i])
 		}
 	}
-	return nil, false
+	return out
+}
+
+// IsCaption reports whether a source sentence is (starts in) a photo
+// caption of the article (Meta.Captions).
+func (ds *Dataset) IsCaption(source string) bool {
+	p := ds.ParagraphOf(source)
+	return p > 0 && slices.Contains(ds.Meta.Captions, p)
+}
+
+// stages are what Project.Stage reports, furthest first. A stage is the
+// furthest step the article states for a project, not the state of the
+// whole project: a project with phase 1 done is "step completed".
+var stages = enum{
+	{"done", Text{ZH: "已有事项完成", EN: "step completed"}, nil},
+	{"under-way", Text{ZH: "推进中", EN: "under way"}, nil},
+	{"imminent", Text{ZH: "即将落地", EN: "due soon"}, nil},
+	{"planned", Text{ZH: "谋划中", EN: "planned"}, nil},
+}
+
+// Stages returns the ids of the stages Project.Stage reports, furthest
+// first.
+func Stages() []string { return stages.ids() }
+
+// StageName is the name of a stage; NotStated for "".
+func StageName(id string) Text {
+	if id == "" {
+		return NotStated
+	}
+	return stages.name(id)
+}
+
+// Stage is the furthest status the article states among the project's
+// milestones: "done", "under-way", "imminent" or "planned", in that
+// order, or "" when it states none. Projections and targets are not
+// progress and never count.
+func (p *Project) Stage() string {
+	best := len(stages)
+	for _, m := range p.Milestones {
+		if i := slices.IndexFunc(stages, func(s member) bool { return s.id == m.Status.Kind }); i >= 0 && i < best {
+			best = i
+		}
+	}
+	if best == len(stages) {
+		return ""
+	}
+	return stages[best].id
 }

@@ -1,6 +1,11 @@
 package data
 
-import "testing"
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestLocate: a source is found with white space ignored, also across a
 // layout break, and its first and last paragraphs are told (from 1).
@@ -31,5 +36,26 @@ func TestLocate(t *testing.T) {
 	}
 	if p := ds.Paragraph(3); p != "这句话的" {
 		t.Errorf("paragraph 3 is %q", p)
+	}
+}
+
+// TestSearchKinds: search finds every kind of record, by its words in
+// either language, and tells the tab that shows it.
+func TestSearchKinds(t *testing.T) {
+	ds := Default()
+	for q, want := range map[string][]Hit{
+		"petition":       {{HitFigure, "petition-rank", "governance"}, {HitHonour, "petition-model-area", "governance"}},
+		"3510 该区":        {{HitProgram, "key-projects-3510", "overview"}}, // its second mention
+		"世界领先":           {{HitClaim, "world-leading-tech", "industry"}, {HitProject, "medical-academy-base", "projects"}, {HitProject, "deep-earth-lab", "projects"}},
+		"topped out":     {{HitProject, "bio-park", "projects"}},
+		"10.3 billion":   {{HitFigure, "bio-park-investment", "projects"}, {HitFigure, "bio-park-aspects", "projects"}, {HitFigure, "bio-park-output-target", "projects"}, {HitFigure, "listed-company-bases", "industry"}, {HitProject, "bio-park", "projects"}}, // by the translation of the sentence they share
+		"fengqiao model": nil,
+	} {
+		got := ds.Search(q)
+		slices.SortFunc(got, func(a, b Hit) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), strings.Compare(a.ID, b.ID)) })
+		slices.SortFunc(want, func(a, b Hit) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), strings.Compare(a.ID, b.ID)) })
+		if !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want %v", q, got, want)
+		}
 	}
 }

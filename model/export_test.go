@@ -82,7 +82,7 @@ func TestExportTextIsScreen(t *testing.T) {
 					screen := exportScreen(t, m)
 					o := views.Options{Width: w, Lang: l, Mode: mode}
 					got := views.ExportText(ds, []string{tab.ID}, o)
-					part, _, ok := strings.Cut(got, "\n\n"+views.MsgSources.In(l)+" · ")
+					part, _, ok := strings.Cut(got, "\n\n"+views.MsgSources.In(l)+": ")
 					if !ok {
 						t.Fatalf("%s %d %s: no Sources block", l, w, tab.ID)
 					}

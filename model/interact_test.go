@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,14 +57,20 @@ func labelOf(t *testing.T, m *Model, it views.Item) string {
 	t.Helper()
 	ds := m.c.DS
 	switch it.Kind {
-	case views.KindFigure:
+	case views.KindFigure: // the full label, or where it does not fit the short one
 		f, _ := ds.Figure(it.ID)
-		return f.Label.In(m.Lang())
+		return f.Label.In(m.Lang()) + "\x00" + f.Short.In(m.Lang())
 	case views.KindProject:
 		p, _ := ds.Project(it.ID)
 		return p.Name.In(m.Lang())
 	}
 	return it.ID
+}
+
+// shows reports whether a line shows the start of a label (of one of the
+// forms labelOf gives).
+func shows(line, label string) bool {
+	return slices.ContainsFunc(strings.Split(label, "\x00"), func(l string) bool { return strings.Contains(line, prefix(l, 4)) })
 }
 
 // prefix is the first n runes of s.
@@ -94,7 +101,7 @@ func TestMoveSelection(t *testing.T) {
 					t.Fatalf("step %d: selected %s, want %s", i, got, items[s.want].ID)
 				}
 				if s.want < 4 {
-					if ml := markedLine(t, m); !strings.Contains(ml, prefix(labelOf(t, m, items[s.want]), 4)) {
+					if ml := markedLine(t, m); !shows(ml, labelOf(t, m, items[s.want])) {
 						t.Errorf("step %d: marked line %q does not show %q", i, ml, labelOf(t, m, items[s.want]))
 					}
 				}
@@ -232,6 +239,15 @@ func TestDetailEveryItem(t *testing.T) {
 					case views.KindNote:
 						n, _ := ds.Note(it.ID)
 						src = n.Quote
+					case views.KindHonour:
+						h, _ := ds.Honour(it.ID)
+						src = h.Source
+					case views.KindClaim:
+						c, _ := ds.Claim(it.ID)
+						src = c.Source
+					case views.KindProgram:
+						g, _ := ds.Program(it.ID)
+						src = g.Source
 					}
 					if len(lines) == 0 || !sourceIn(lines, "“"+src+"”") {
 						t.Errorf("%s: detail of %s lacks its source %q", l, it.ID, src)
@@ -260,7 +276,7 @@ func TestTableModeKeepsSelection(t *testing.T) {
 			if got := selectedID(t, m); got != id {
 				t.Errorf("%s %s: t changed the selection %s → %s", l, m.Tab(), id, got)
 			}
-			if !strings.Contains(markedLine(t, m), prefix(labelOf(t, m, views.Item{Kind: views.KindFigure, ID: id}), 4)) {
+			if !shows(markedLine(t, m), labelOf(t, m, views.Item{Kind: views.KindFigure, ID: id})) {
 				t.Errorf("%s %s: table does not mark %s", l, m.Tab(), id)
 			}
 			// The mode is per tab.
@@ -634,7 +650,7 @@ func TestPaging(t *testing.T) {
 	if got := selectedID(t, m); got != last.ID {
 		t.Fatalf("G selected %s, want the last item %s", got, last.ID)
 	}
-	if ml := markedLine(t, m); !strings.Contains(ml, prefix(labelOf(t, m, last), 4)) {
+	if ml := markedLine(t, m); !shows(ml, labelOf(t, m, last)) {
 		t.Errorf("marked line %q does not show the last item %q", ml, labelOf(t, m, last))
 	}
 }

@@ -58,11 +58,7 @@ func (m *Model) jumpTo(h data.Hit) {
 			m.tab = i
 		}
 	}
-	kind := views.KindFigure
-	if h.Kind == data.HitProject {
-		kind = views.KindProject
-	}
-	m.selectByID(kind, h.ID)
+	m.selectByID(views.HitKind(h.Kind), h.ID)
 }
 
 func (m *Model) searchLines(h int) []string {

@@ -30,10 +30,19 @@ const (
 	KindProject
 	KindStructure
 	KindNote
+	KindHonour
+	KindClaim
+	KindProgram
 )
 
-// Item is a selectable thing of a tab: a figure, project, structure or
-// note, with the body lines that show it.
+// HitKind is the kind of item a search hit selects.
+func HitKind(h data.HitKind) ItemKind {
+	return map[data.HitKind]ItemKind{data.HitFigure: KindFigure, data.HitProject: KindProject,
+		data.HitHonour: KindHonour, data.HitClaim: KindClaim, data.HitProgram: KindProgram}[h]
+}
+
+// Item is a selectable thing of a tab: a figure, project, honour, claim,
+// programme, structure or note, with the body lines that show it.
 type Item struct {
 	Kind  ItemKind
 	ID    string

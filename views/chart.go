@@ -2,7 +2,6 @@ package views
 
 import (
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/NimbleMarkets/ntcharts/canvas/runes"
@@ -18,11 +17,14 @@ import (
 // drawn once, on first use, and kept.
 type chartBlock struct {
 	b      *builder
+	group  *data.Group
 	title  string
 	figs   []*data.Figure
 	items  []int
 	rank   bool
 	labelW int
+	shortW int  // the widest short label
+	full   bool // the chart shows the full labels: they all fit
 	valueW int
 	barW   int
 	rows   []string // canvas rows, drawn lazily
@@ -39,34 +41,46 @@ func (b *builder) newChart(g *data.Group) *chartBlock {
 		return nil
 	}
 	l := b.o.Lang
-	c := &chartBlock{b: b, rank: g.Chart == data.ChartRank}
-	if c.rank {
-		sort.SliceStable(figs, func(i, j int) bool { return figs[i].V() < figs[j].V() })
-		c.title = g.Title.In(l) + " " + MsgRankNote.In(l)
-	} else {
-		c.title = g.Title.In(l) + " " + UnitLabel(figs, l)
-	}
-	c.figs = figs
+	c := &chartBlock{b: b, group: g, rank: g.Chart == data.ChartRank, title: g.Title.In(l), figs: figs}
 	for _, f := range figs {
 		c.items = append(c.items, b.itemIndex(KindFigure, f.ID))
-		c.labelW = max(c.labelW, Width(figureLabel(f, l)))
-		c.valueW = max(c.valueW, Width(c.value(f)))
+		c.labelW = max(c.labelW, Width(figureLabel(f, f.Label, l)))
+		c.shortW = max(c.shortW, Width(figureLabel(f, f.Short, l)))
+		c.valueW = max(c.valueW, Width(FormatValue(f, l)))
 	}
 	return c
 }
 
+// label is a figure's label in the chart: the full ones where they all
+// fit, else the short ones (cut only if they do not fit either).
+func (c *chartBlock) label(f *data.Figure) string {
+	if c.full {
+		return figureLabel(f, f.Label, c.b.o.Lang)
+	}
+	return figureLabel(f, f.Short, c.b.o.Lang)
+}
+
 // charts adds the charts of groups with one label column and one value
-// column for all of them, so that their bars start and end together.
+// column for all of them, so that their bars start and end together. A
+// rank is a position, not a length: a rank group lists its positions
+// ("first among the city's urban districts") without bars. Each chart's
+// group note follows it.
 func (b *builder) charts(groups []*data.Group) {
 	var cs []*chartBlock
+	avail := b.o.Width - 2 // margin
 	labelW, valueW := 0, 0
 	for _, g := range groups {
 		if c := b.newChart(g); c != nil {
 			cs = append(cs, c)
-			labelW, valueW = max(labelW, c.labelW), max(valueW, c.valueW)
+			if c.full = c.labelW <= avail*2/5; !c.full {
+				c.labelW = c.shortW
+			}
+			labelW = max(labelW, c.labelW)
+			if !c.rank {
+				valueW = max(valueW, c.valueW)
+			}
 		}
 	}
-	avail := b.o.Width - 2 // margin
 	labelW = min(labelW, avail*2/5)
 	valueW = min(valueW, avail/3)
 	barW := avail - labelW - valueW - 2
@@ -77,25 +91,18 @@ func (b *builder) charts(groups []*data.Group) {
 		if i > 0 || b.body.n > 0 {
 			b.text("")
 		}
-		c.labelW, c.valueW, c.barW = labelW, valueW, barW
+		c.labelW, c.valueW, c.barW = labelW, valueW, barW // one label and value column for all
+		if c.rank {
+			c.valueW, c.barW = max(avail-labelW-2, 0), 0
+		}
+		for _, ln := range Wrap(c.title, avail) { // a title wraps, never cut
+			b.text(margin(false) + b.st.Heading.Render(ln))
+		}
 		b.add(c)
+		if c.group.Note != nil {
+			b.paragraph(-1, c.group.Note.In(b.o.Lang), b.st.Muted)
+		}
 	}
-}
-
-func (c *chartBlock) value(f *data.Figure) string {
-	if c.rank {
-		return FormatValue(f, c.b.o.Lang)
-	}
-	return FormatNumber(f, c.b.o.Lang)
-}
-
-// barValue is the length a figure's bar stands for. Ranks are inverted so
-// that rank 1 is the longest bar: worst rank shown gets one share.
-func (c *chartBlock) barValue(f *data.Figure, maxRank float64) float64 {
-	if c.rank {
-		return maxRank + 1 - f.V()
-	}
-	return max(f.V(), 0)
 }
 
 // draw draws the bars of the chart (see barRows). An ntcharts barchart
@@ -109,12 +116,9 @@ func (c *chartBlock) draw() {
 	if c.barW == 0 {
 		return
 	}
-	var maxV, maxRank float64
+	var maxV float64
 	for _, f := range c.figs {
-		maxRank = max(maxRank, f.V())
-	}
-	for _, f := range c.figs {
-		maxV = max(maxV, c.barValue(f, maxRank))
+		maxV = max(maxV, f.V())
 	}
 	if maxV <= 0 {
 		maxV = 1
@@ -127,7 +131,7 @@ func (c *chartBlock) draw() {
 	vals := make([]float64, n)
 	styles := make([]*lipgloss.Style, n)
 	for i, f := range c.figs {
-		vals[i] = c.barValue(f, maxRank)
+		vals[i] = max(f.V(), 0)
 		styles[i] = &c.b.st.Bar
 		if f.IsDerived() {
 			styles[i] = &c.b.st.BarAlt
@@ -164,46 +168,42 @@ func barRows(vals []float64, maxV float64, width int, styles []*lipgloss.Style, 
 	return rows
 }
 
-func (c *chartBlock) height() int { return len(c.figs) + 1 }
+func (c *chartBlock) height() int { return len(c.figs) }
 
-func (c *chartBlock) item(i int) int {
-	if i == 0 {
-		return -1
-	}
-	return c.items[i-1]
-}
+func (c *chartBlock) item(i int) int { return c.items[i] }
 
 func (c *chartBlock) line(i int, sel bool) string {
 	st := c.b.st
-	if i == 0 {
-		return margin(false) + st.Heading.Render(Fit(c.title, c.b.o.Width-2))
-	}
 	if c.rows == nil {
 		c.draw()
 	}
-	f := c.figs[i-1]
+	f := c.figs[i]
 	l := c.b.o.Lang
-	label := Pad(figureLabel(f, l), c.labelW)
+	label := Pad(c.label(f), c.labelW)
 	if sel {
 		label = st.Selected.Render(label)
 	} else {
 		label = st.Label.Render(label)
 	}
 	row := label + " "
-	if c.barW > 0 {
-		row += Pad(c.rows[i-1], c.barW) + " "
+	if c.rank {
+		row += " "
 	}
-	v := c.value(f)
+	if c.barW > 0 {
+		row += Pad(c.rows[i], c.barW) + " "
+	}
+	v := FormatValue(f, l)
 	if !c.rank {
 		v = PadLeft(v, c.valueW) // numbers align on their last digit
 	}
 	return margin(sel) + row + st.Value.Render(Fit(v, c.valueW))
 }
 
-// figureLabel is a figure's label, marked when derived.
-func figureLabel(f *data.Figure, l data.Lang) string {
-	if f.IsDerived() {
-		return f.Label.In(l) + " *"
+// figureLabel is a figure's label (full or short), marked when derived
+// unless it says so itself.
+func figureLabel(f *data.Figure, t data.Text, l data.Lang) string {
+	if f.IsDerived() && !strings.Contains(t.In(l), MsgDDerivedMark.In(l)) {
+		return t.In(l) + " *"
 	}
-	return f.Label.In(l)
+	return t.In(l)
 }

@@ -3,19 +3,23 @@ package views
 import (
 	"bufio"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/macun-tui/macun-tui/data"
 )
 
 // ExportText is tabs as plain text at width o.Width: each tab exactly as
 // the screen shows it (header and whole body), then a Sources block with
-// the source sentence of every figure shown. No escape codes.
+// the source sentence of every record shown (in English with its
+// translation). No escape codes.
 func ExportText(ds *data.Dataset, tabs []string, o Options) string {
 	parts := textParts(ds, tabs, o)
 	n := 0
@@ -67,35 +71,97 @@ func writeParts(w io.StringWriter, parts [][]string) {
 	}
 }
 
-// SourcesBlock lists the source sentence of every figure of the tabs,
-// wrapped to the width: each sentence once, after the ids of the figures
-// it states and its paragraph in the article.
+// sourced is a source sentence of the records some tabs show, with the ids
+// of the records that quote it.
+type sourced struct {
+	ids []string
+	q   data.Quote
+}
+
+// tabSources are the sentences the records of tabs quote, each once, in
+// the order the tabs show the records: the figures, honours and claims of
+// each tab, the projects (their milestones and programmes) on the projects
+// tab, the strategy and its programmes on the overview.
+func tabSources(ds *data.Dataset, tabs []string) []sourced {
+	var out []sourced
+	at := map[string]int{}
+	add := func(id string, q data.Quote) {
+		i, ok := at[q.Source]
+		if !ok {
+			at[q.Source], i = len(out), len(out)
+			out = append(out, sourced{q: q})
+		}
+		if !slices.Contains(out[i].ids, id) {
+			out[i].ids = append(out[i].ids, id)
+		}
+	}
+	for _, tab := range tabs {
+		for _, f := range ds.FiguresOfTab(tab) {
+			add(f.ID, f.Quote)
+		}
+		for _, h := range ds.HonoursOf(tab) {
+			add(h.ID, h.Quote)
+		}
+		for _, c := range ds.ClaimsOf(tab) {
+			add(c.ID, c.Quote)
+		}
+		switch tab {
+		case "projects":
+			for _, p := range ds.Projects {
+				add(p.ID, p.Quote)
+				for _, m := range p.Milestones {
+					add(p.ID, m.Quote)
+				}
+				for _, r := range p.Programs {
+					add(p.ID, r.Quote)
+				}
+			}
+		case "overview":
+			for _, s := range ds.Structures {
+				add(s.ID, s.Quote)
+			}
+			for _, g := range ds.Programs {
+				add(g.ID, g.Quote)
+				for _, q := range g.Also {
+					add(g.ID, q)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// where is where a sentence stands in the article: "para. 37", with
+// "photo caption" for a caption; "" when it is not found.
+func where(ds *data.Dataset, source string, l data.Lang) string {
+	var parts []string
+	if p := ds.ParagraphOf(source); p > 0 {
+		parts = append(parts, fmt.Sprintf(MsgParagraph.In(l), p))
+	}
+	if ds.IsCaption(source) {
+		parts = append(parts, MsgDCaption.In(l))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// SourcesBlock lists the sentence behind every record of the tabs, wrapped
+// to the width: each sentence once, after the ids of the records that
+// quote it and where it stands in the article, and in English followed by
+// its translation, labelled.
 func SourcesBlock(ds *data.Dataset, tabs []string, o Options) []string {
 	l := o.Lang
 	w := max(o.Width, 1)
-	out := []string{Fit(MsgSources.In(l)+" · "+ds.Meta.Source.In(l), w)}
-	var sources []string
-	ids := map[string][]string{}
-	seen := map[string]bool{}
-	for _, tab := range tabs {
-		for _, f := range ds.FiguresOfTab(tab) {
-			if seen[f.ID] {
-				continue
-			}
-			seen[f.ID] = true
-			if _, ok := ids[f.Source]; !ok {
-				sources = append(sources, f.Source)
-			}
-			ids[f.Source] = append(ids[f.Source], f.ID)
-		}
-	}
-	for _, src := range sources {
-		head := strings.Join(ids[src], ", ") + ":"
-		if p := ds.ParagraphOf(src); p > 0 {
-			head = strings.Join(ids[src], ", ") + " " + glue("("+fmt.Sprintf(MsgParagraph.In(l), p)+"):")
+	out := []string{Fit(MsgSources.In(l)+": "+ds.Meta.Source.In(l), w)}
+	for _, s := range tabSources(ds, tabs) {
+		head := strings.Join(s.ids, ", ") + ":"
+		if at := where(ds, s.q.Source, l); at != "" {
+			head = strings.Join(s.ids, ", ") + " " + glue("("+at+"):")
 		}
 		out = append(out, hanging("- ", head, w)...)
-		out = append(out, hanging("  ", src, w)...)
+		out = append(out, hanging("  ", s.q.Source, w)...)
+		if l == data.EN {
+			out = append(out, hanging("  ", MsgDTranslation.EN+": "+s.q.Translation, w)...)
+		}
 	}
 	if o.ASCII {
 		for i := range out {
@@ -105,27 +171,8 @@ func SourcesBlock(ds *data.Dataset, tabs []string, o Options) []string {
 	return out
 }
 
-// rankUnit is a figure's unit, with the scope of a rank.
-func rankUnit(f *data.Figure, l data.Lang) string {
-	u := f.Unit.In(l)
-	if f.Rank != nil {
-		u += " · " + f.Rank.Scope.In(l)
-	}
-	return u
-}
-
-// plainNumber is a value as a plain number string ("" when unset): no
-// separators, no rounding.
-func plainNumber(f *data.Figure) string {
-	if f.Value == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*f.Value, 'f', -1, 64)
-}
-
 // Markdown texts.
 var (
-	MsgMDUnit    = Msg{ZH: "单位", EN: "Unit"}
 	MsgMDDerived = Msg{ZH: "推算", EN: "Derived"}
 	MsgMDYes     = Msg{ZH: "是", EN: "yes"}
 )
@@ -170,19 +217,32 @@ func mdTable(b *strings.Builder, head []string, rows [][]string) {
 	b.WriteString("\n")
 }
 
+// mdList writes a heading and a list of lines (escaped here).
+func mdList(b *strings.Builder, heading string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	b.WriteString("## " + mdEscape(heading) + "\n\n")
+	for _, it := range items {
+		b.WriteString("- " + mdEscape(it) + "\n")
+	}
+	b.WriteString("\n")
+}
+
 // ExportMarkdown is tabs as Markdown: a heading per tab (# title) and per
-// group (## title), a table of each group's figures, the projects table
-// on the projects tab, the strategy and the notes on the source text on
-// the overview tab, and a list of the tab's sources. Labels are in
-// o.Lang; width, mode and ASCII do not apply.
+// group (## title), a table of each group's figures with its note, the
+// tab's honours and claims, the projects table on the projects tab, the
+// strategy, the programmes and the notes on the source text on the
+// overview, and a list of the tab's sources (in English with their
+// translations). Labels are in o.Lang; width, mode and ASCII do not apply.
 func ExportMarkdown(ds *data.Dataset, tabs []string, o Options) string {
 	l := o.Lang
 	var b strings.Builder
-	b.WriteString("**" + mdEscape(ds.Meta.Title.In(l)) + "** · " + mdEscape(ds.Meta.Source.In(l)) + "\n\n")
+	b.WriteString("**" + mdEscape(ds.Meta.Title.In(l)) + "**: " + mdEscape(ds.Meta.Source.In(l)) + "\n\n")
 	for _, tab := range tabs {
 		t, _ := data.TabByID(tab)
 		b.WriteString("# " + mdEscape(t.Title.In(l)) + "\n\n")
-		head := []string{MsgColLabel.In(l), MsgColValue.In(l), MsgMDUnit.In(l), MsgColPeriod.In(l),
+		head := []string{MsgColLabel.In(l), MsgColValue.In(l), MsgColPeriod.In(l), MsgDStatus.In(l),
 			MsgColCompare.In(l), MsgMDDerived.In(l), MsgColSource.In(l)}
 		for _, g := range ds.GroupsOf(tab) {
 			figs := ds.FiguresOf(g)
@@ -197,253 +257,368 @@ func ExportMarkdown(ds *data.Dataset, tabs []string, o Options) string {
 					cmp = f.Comparison.In(l)
 				}
 				if f.IsDerived() {
-					der = MsgMDYes.In(l) + ": " + f.Derived.Formula
+					der = MsgMDYes.In(l) + ": " + f.Derived.Formula + "; " + f.Derived.Caveat.In(l)
 				}
-				rows = append(rows, []string{f.Label.In(l), FormatNumber(f, l), rankUnit(f, l),
-					f.Period.In(l), cmp, der, SourceRef(ds, f.Source)})
+				rows = append(rows, []string{f.Label.In(l), FormatValue(f, l), f.Period.In(l), statusText(f.Status, l),
+					cmp, der, SourceRef(ds, f.Source)})
 			}
 			mdTable(&b, head, rows)
 			if g.Note != nil {
 				b.WriteString(mdEscape(g.Note.In(l)) + "\n\n")
 			}
 		}
+		var hc []string
+		for _, h := range ds.HonoursOf(tab) {
+			hc = append(hc, honourLine(h, l))
+		}
+		for _, c := range ds.ClaimsOf(tab) {
+			hc = append(hc, claimLine(c, l))
+		}
+		mdList(&b, MsgHonoursClaims.In(l), hc)
 		if tab == "projects" && len(ds.Projects) > 0 {
 			b.WriteString("## " + mdEscape(MsgProjects.In(l)) + "\n\n")
 			var rows [][]string
 			for i := range ds.Projects {
 				p := &ds.Projects[i]
 				rows = append(rows, []string{p.Name.In(l), data.CategoryName(p.Category).In(l),
-					data.StageName(p.Stage).In(l), p.Status.In(l), SourceRef(ds, p.Source)})
+					data.StageName(p.Stage()).In(l), progress(p, l), SourceRef(ds, p.Source)})
 			}
 			mdTable(&b, []string{MsgColProject.In(l), MsgColCategory.In(l), MsgColStage.In(l),
-				MsgColStatus.In(l), MsgColSource.In(l)}, rows)
+				MsgColProgress.In(l), MsgColSource.In(l)}, rows)
 		}
 		if tab == "overview" {
-			mdStructures(&b, ds, l)
-			mdNotes(&b, ds, l)
+			var lines []string
+			for i := range ds.Structures {
+				lines = append(lines, structureLine(&ds.Structures[i], l))
+			}
+			mdList(&b, MsgStrategy.In(l), lines)
+			lines = nil
+			for i := range ds.Programs {
+				lines = append(lines, programLine(&ds.Programs[i], l))
+			}
+			mdList(&b, MsgPrograms.In(l), lines)
+			lines = nil
+			for _, n := range ds.Notes {
+				lines = append(lines, tag(data.NoteKindName(n.Kind), l)+n.Text.In(l))
+			}
+			mdList(&b, MsgNotes.In(l), lines)
 		}
 		mdSources(&b, ds, tab, l)
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-func mdStructures(b *strings.Builder, ds *data.Dataset, l data.Lang) {
-	if len(ds.Structures) == 0 {
-		return
-	}
-	b.WriteString("## " + mdEscape(MsgStrategy.In(l)) + "\n\n")
-	sep := " · "
-	if l == data.ZH {
-		sep = "、"
-	}
-	for i := range ds.Structures {
-		s := &ds.Structures[i]
-		head := "**" + mdEscape(s.Name.In(l)) + "**"
-		if s.Declared > 0 && s.Declared != len(s.Items) {
-			head += " (" + mdEscape(fmt.Sprintf(MsgDeclared.In(l), s.Declared, len(s.Items))) + ")"
-		}
-		names := make([]string, len(s.Items))
-		for j, x := range s.Items {
-			names[j] = mdEscape(x.In(l))
-		}
-		b.WriteString("- " + head + ": " + strings.Join(names, sep) + "\n")
-	}
-	b.WriteString("\n")
-}
-
-func mdNotes(b *strings.Builder, ds *data.Dataset, l data.Lang) {
-	if len(ds.Notes) == 0 {
-		return
-	}
-	b.WriteString("## " + mdEscape(MsgNotes.In(l)) + "\n\n")
-	for i := range ds.Notes {
-		n := &ds.Notes[i]
-		b.WriteString("- **" + mdEscape(data.NoteKindName(n.Kind).In(l)) + "**: " + mdEscape(n.Text.In(l)) + "\n")
-	}
-	b.WriteString("\n")
-}
-
+// mdSources lists the sentences behind the tab's records; in English each
+// has its translation in a nested item.
 func mdSources(b *strings.Builder, ds *data.Dataset, tab string, l data.Lang) {
-	figs := ds.FiguresOfTab(tab)
-	if len(figs) == 0 {
+	srcs := tabSources(ds, []string{tab})
+	if len(srcs) == 0 {
 		return
 	}
 	b.WriteString("## " + mdEscape(MsgSources.In(l)) + "\n\n")
-	for _, f := range figs {
-		ref := "`" + f.ID + "`"
-		if p := ds.ParagraphOf(f.Source); p > 0 {
-			ref += " (" + fmt.Sprintf(MsgParagraph.In(l), p) + ")"
+	for _, s := range srcs {
+		ref := "`" + strings.Join(s.ids, "`, `") + "`"
+		if at := where(ds, s.q.Source, l); at != "" {
+			ref += " (" + at + ")"
 		}
-		b.WriteString("- " + ref + ": " + mdEscape(f.Source) + "\n")
+		b.WriteString("- " + ref + ": " + mdEscape(s.q.Source) + "\n")
+		if l == data.EN {
+			b.WriteString("  - " + MsgDTranslation.EN + ": " + mdEscape(s.q.Translation) + "\n")
+		}
 	}
 	b.WriteString("\n")
 }
 
-// CSVHeader is the header row of ExportCSV.
-var CSVHeader = []string{"tab", "id", "label", "value", "unit", "period", "comparison", "derived", "formula", "source"}
+// Record is one row of the CSV export and one record of the JSON one: a
+// figure, project, project milestone, honour, claim or programme, with
+// both languages side by side. Period is NotStated where a figure, claim,
+// programme or milestone has none.
+type Record struct {
+	Kind        string         `json:"kind"`
+	ID          string         `json:"id"`
+	Tab         string         `json:"tab"`
+	Group       string         `json:"group,omitzero"`
+	Label       data.Text      `json:"label"`
+	Short       *data.Text     `json:"short,omitzero"`
+	Value       *float64       `json:"value,omitzero"`
+	Unit        *data.Text     `json:"unit,omitzero"`
+	Display     *data.Text     `json:"display,omitzero"`
+	BaseValue   jsontext.Value `json:"base_value,omitzero"`
+	BaseUnit    string         `json:"base_unit,omitzero"`
+	Bound       string         `json:"bound,omitzero"`
+	RankScope   *data.Text     `json:"rank_scope,omitzero"`
+	Measure     string         `json:"measure,omitzero"`
+	Category    string         `json:"category,omitzero"`
+	Level       string         `json:"level,omitzero"`
+	Stage       string         `json:"stage,omitzero"`
+	Status      string         `json:"status,omitzero"`
+	StatusCue   string         `json:"status_cue,omitzero"`
+	Period      *data.Text     `json:"period,omitzero"`
+	PeriodBasis string         `json:"period_basis,omitzero"`
+	PeriodRule  string         `json:"period_rule,omitzero"`
+	Comparison  *data.Text     `json:"comparison,omitzero"`
+	Derived     bool           `json:"derived"`
+	Formula     string         `json:"formula,omitzero"`
+	Decimals    *int           `json:"decimals,omitzero"`
+	Caveat      *data.Text     `json:"caveat,omitzero"`
+	Gloss       *data.Text     `json:"gloss,omitzero"`
+	GlossSource string         `json:"gloss_source,omitzero"`
+	Paragraph   int            `json:"paragraph,omitzero"`
+	Caption     bool           `json:"caption"`
+	Source      string         `json:"source"`
+	Translation string         `json:"translation"`
+	Notes       []string       `json:"notes,omitzero"`
+}
 
-// ExportCSV is one row per figure per tab (a figure shown on two tabs has
-// two rows), after a header row: RFC 4180 quoting, UTF-8 without a BOM,
-// labels in o.Lang, values as plain numbers, derived as true or false.
-func ExportCSV(ds *data.Dataset, tabs []string, o Options) (string, error) {
-	l := o.Lang
-	var b strings.Builder
-	w := csv.NewWriter(&b)
-	if err := w.Write(CSVHeader); err != nil {
-		return "", err
+// quote fills a record's evidence: the sentence, its translation, where it
+// stands.
+func (r *Record) quote(ds *data.Dataset, q data.Quote) {
+	r.Source, r.Translation = q.Source, q.Translation
+	r.Paragraph, r.Caption = ds.ParagraphOf(q.Source), ds.IsCaption(q.Source)
+}
+
+// status fills a record's status and period (NotStated when none).
+func (r *Record) status(s *data.Status, p *data.Period) {
+	if s != nil {
+		r.Status, r.StatusCue = s.Kind, s.Cue
 	}
+	r.Period = &data.Text{ZH: p.In(data.ZH), EN: p.In(data.EN)}
+	if p != nil {
+		r.PeriodBasis, r.PeriodRule = p.Basis, p.Rule
+	}
+}
+
+// figureRecord is a figure as a record.
+func figureRecord(ds *data.Dataset, f *data.Figure, tab string) Record {
+	r := Record{Kind: "figure", ID: f.ID, Tab: tab, Label: f.Label, Short: &f.Short, Value: f.Value, Unit: &f.Unit,
+		Display: &data.Text{ZH: f.Display(data.ZH), EN: f.Display(data.EN)}, BaseUnit: f.Base, Measure: f.Measure,
+		Comparison: f.Comparison, Derived: f.IsDerived(), Notes: f.Notes}
+	var groups []string
+	for _, g := range ds.GroupsOf(tab) {
+		if slices.Contains(g.Figures, f.ID) {
+			groups = append(groups, g.ID)
+		}
+	}
+	r.Group = strings.Join(groups, " ")
+	if v := f.BaseValue(); v != "" {
+		r.BaseValue = jsontext.Value(v)
+	}
+	if f.Bound != nil {
+		r.Bound = f.Bound.Kind
+	}
+	if f.Rank != nil {
+		r.RankScope = &f.Rank.Scope
+	}
+	if f.IsDerived() {
+		r.Formula, r.Decimals, r.Caveat = f.Derived.Formula, f.Derived.Decimals, &f.Derived.Caveat
+	}
+	r.status(f.Status, f.Period)
+	r.quote(ds, f.Quote)
+	return r
+}
+
+// Records are what tabs show, as records: every figure once (with the
+// first of the tabs that shows it), the honours and claims of each tab,
+// the projects and their milestones with the projects tab, the programmes
+// with the overview.
+func Records(ds *data.Dataset, tabs []string) []Record {
+	var out []Record
+	seen := map[string]bool{}
 	for _, tab := range tabs {
 		for _, f := range ds.FiguresOfTab(tab) {
-			cmp, formula := "", ""
-			if f.Comparison != nil {
-				cmp = f.Comparison.In(l)
-			}
-			if f.IsDerived() {
-				formula = f.Derived.Formula
-			}
-			rec := []string{tab, f.ID, f.Label.In(l), plainNumber(f), f.Unit.In(l), f.Period.In(l),
-				cmp, strconv.FormatBool(f.IsDerived()), formula, f.Source}
-			if err := w.Write(rec); err != nil {
-				return "", err
+			if !seen[f.ID] {
+				seen[f.ID] = true
+				out = append(out, figureRecord(ds, f, tab))
 			}
 		}
+		for _, h := range ds.HonoursOf(tab) {
+			r := Record{Kind: "honour", ID: h.ID, Tab: tab, Label: h.Title, Short: &h.Short, Level: h.Level, Notes: h.Notes}
+			r.quote(ds, h.Quote)
+			out = append(out, r)
+		}
+		for _, c := range ds.ClaimsOf(tab) {
+			r := Record{Kind: "claim", ID: c.ID, Tab: tab, Label: c.Label, Short: &c.Short, Category: c.Kind, Notes: c.Notes}
+			r.status(c.Status, c.Period)
+			r.quote(ds, c.Quote)
+			out = append(out, r)
+		}
+		switch tab {
+		case "projects":
+			for i := range ds.Projects {
+				p := &ds.Projects[i]
+				r := Record{Kind: "project", ID: p.ID, Tab: tab, Label: p.Name, Short: &p.Short, Category: p.Category,
+					Stage: cmpOr(p.Stage(), "not-stated"), Notes: p.Notes}
+				r.quote(ds, p.Quote)
+				out = append(out, r)
+				for _, m := range p.Milestones {
+					r := Record{Kind: "milestone", ID: p.ID, Tab: tab, Label: m.Label}
+					r.status(&m.Status, m.Period)
+					r.quote(ds, m.Quote)
+					out = append(out, r)
+				}
+			}
+		case "overview":
+			for i := range ds.Programs {
+				g := &ds.Programs[i]
+				r := Record{Kind: "program", ID: g.ID, Tab: tab, Label: g.Name, Short: &g.Short, Category: g.Kind,
+					Level: g.Level, Gloss: &g.Gloss, GlossSource: g.GlossSource, Notes: g.Notes}
+				r.status(g.Status, g.Period)
+				r.quote(ds, g.Quote)
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+func cmpOr(s, or string) string {
+	if s == "" {
+		return or
+	}
+	return s
+}
+
+// csvColumns are the columns of ExportCSV, each with its value in a record.
+var csvColumns = []struct {
+	name string
+	cell func(r *Record) string
+}{
+	{"kind", func(r *Record) string { return r.Kind }},
+	{"id", func(r *Record) string { return r.ID }},
+	{"tab", func(r *Record) string { return r.Tab }},
+	{"group", func(r *Record) string { return r.Group }},
+	{"label_zh", func(r *Record) string { return r.Label.ZH }},
+	{"label_en", func(r *Record) string { return r.Label.EN }},
+	{"short_zh", func(r *Record) string { return zh(r.Short) }},
+	{"short_en", func(r *Record) string { return en(r.Short) }},
+	{"value", func(r *Record) string {
+		if r.Value == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*r.Value, 'f', -1, 64)
+	}},
+	{"unit_zh", func(r *Record) string { return zh(r.Unit) }},
+	{"unit_en", func(r *Record) string { return en(r.Unit) }},
+	{"display_zh", func(r *Record) string { return zh(r.Display) }},
+	{"display_en", func(r *Record) string { return en(r.Display) }},
+	{"base_value", func(r *Record) string { return string(r.BaseValue) }},
+	{"base_unit", func(r *Record) string { return r.BaseUnit }},
+	{"bound", func(r *Record) string { return r.Bound }},
+	{"rank_scope_zh", func(r *Record) string { return zh(r.RankScope) }},
+	{"rank_scope_en", func(r *Record) string { return en(r.RankScope) }},
+	{"measure", func(r *Record) string { return r.Measure }},
+	{"category", func(r *Record) string { return r.Category }},
+	{"level", func(r *Record) string { return r.Level }},
+	{"stage", func(r *Record) string { return r.Stage }},
+	{"status", func(r *Record) string { return r.Status }},
+	{"status_cue", func(r *Record) string { return r.StatusCue }},
+	{"period_zh", func(r *Record) string { return zh(r.Period) }},
+	{"period_en", func(r *Record) string { return en(r.Period) }},
+	{"period_basis", func(r *Record) string { return r.PeriodBasis }},
+	{"period_rule", func(r *Record) string { return r.PeriodRule }},
+	{"comparison_zh", func(r *Record) string { return zh(r.Comparison) }},
+	{"comparison_en", func(r *Record) string { return en(r.Comparison) }},
+	{"derived", func(r *Record) string { return strconv.FormatBool(r.Derived) }},
+	{"formula", func(r *Record) string { return r.Formula }},
+	{"decimals", func(r *Record) string {
+		if r.Decimals == nil {
+			return ""
+		}
+		return strconv.Itoa(*r.Decimals)
+	}},
+	{"caveat_zh", func(r *Record) string { return zh(r.Caveat) }},
+	{"caveat_en", func(r *Record) string { return en(r.Caveat) }},
+	{"gloss_zh", func(r *Record) string { return zh(r.Gloss) }},
+	{"gloss_en", func(r *Record) string { return en(r.Gloss) }},
+	{"gloss_source", func(r *Record) string { return r.GlossSource }},
+	{"paragraph", func(r *Record) string {
+		if r.Paragraph == 0 {
+			return ""
+		}
+		return strconv.Itoa(r.Paragraph)
+	}},
+	{"caption", func(r *Record) string { return strconv.FormatBool(r.Caption) }},
+	{"source", func(r *Record) string { return r.Source }},
+	{"translation", func(r *Record) string { return r.Translation }},
+	{"notes", func(r *Record) string { return strings.Join(r.Notes, " ") }},
+}
+
+func zh(t *data.Text) string {
+	if t == nil {
+		return ""
+	}
+	return t.ZH
+}
+
+func en(t *data.Text) string {
+	if t == nil {
+		return ""
+	}
+	return t.EN
+}
+
+// CSVHeader is the header row of ExportCSV.
+func CSVHeader() []string {
+	h := make([]string, len(csvColumns))
+	for i, c := range csvColumns {
+		h[i] = c.name
+	}
+	return h
+}
+
+// ExportCSV is Records as CSV after a header row (CSVHeader): RFC 4180
+// quoting, UTF-8 (a caller adds the byte-order mark Excel wants), both
+// languages side by side whatever o.Lang, the article's value and unit
+// beside the display and the value in base units (a plain number a
+// spreadsheet can sum).
+func ExportCSV(ds *data.Dataset, tabs []string, _ Options) (string, error) {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Write(CSVHeader())
+	rec := make([]string, len(csvColumns))
+	for _, r := range Records(ds, tabs) {
+		for i, c := range csvColumns {
+			rec[i] = c.cell(&r)
+		}
+		w.Write(rec)
 	}
 	w.Flush()
 	return b.String(), w.Error()
 }
 
-// JSONExport is the document of ExportJSON. Labels are in Language only;
-// source sentences are the article's own (Chinese) words in either.
+// JSONExport is the document of ExportJSON: the same records as the CSV
+// export, with numbers as numbers and texts as {"zh", "en"}, and the
+// strategy lists and notes on the source text with the overview.
 type JSONExport struct {
-	Meta     JSONMeta  `json:"meta"`
-	Language data.Lang `json:"language"`
-	Tabs     []JSONTab `json:"tabs"`
+	Meta       JSONMeta         `json:"meta"`
+	Tabs       []string         `json:"tabs"`
+	Records    []Record         `json:"records"`
+	Structures []data.Structure `json:"structures,omitzero"`
+	Notes      []data.Note      `json:"notes,omitzero"`
 }
 
-// JSONMeta describes the dataset.
+// JSONMeta describes the dataset and the article, for citations.
 type JSONMeta struct {
-	Title  string `json:"title"`
-	Region string `json:"region"`
-	Source string `json:"source"`
-}
-
-// JSONTab is one tab: its figures and, where the tab shows them, the
-// projects, the strategy structures and the notes on the source text.
-type JSONTab struct {
-	ID         string          `json:"id"`
-	Title      string          `json:"title"`
-	Figures    []JSONFigure    `json:"figures"`
-	Projects   []JSONProject   `json:"projects,omitempty"`
-	Structures []JSONStructure `json:"structures,omitempty"`
-	Notes      []JSONNote      `json:"notes,omitempty"`
-}
-
-// JSONFigure is a figure. Comparison and Formula are null when absent.
-type JSONFigure struct {
-	ID         string   `json:"id"`
-	Label      string   `json:"label"`
-	Value      *float64 `json:"value"`
-	Unit       string   `json:"unit"`
-	Period     string   `json:"period"`
-	Comparison *string  `json:"comparison"`
-	Derived    bool     `json:"derived"`
-	Formula    *string  `json:"formula"`
-	RankScope  string   `json:"rank_scope,omitempty"`
-	Source     string   `json:"source"`
-	Paragraph  int      `json:"paragraph,omitempty"`
-}
-
-// JSONProject is a project.
-type JSONProject struct {
-	ID        string   `json:"id"`
-	Name      string   `json:"name"`
-	Category  string   `json:"category"`
-	Stage     string   `json:"stage"`
-	Status    string   `json:"status"`
-	Covers    string   `json:"covers,omitempty"`
-	Programs  []string `json:"programs,omitempty"`
-	Figures   []string `json:"figures,omitempty"`
-	Source    string   `json:"source"`
-	Paragraph int      `json:"paragraph,omitempty"`
-}
-
-// JSONStructure is a strategy list.
-type JSONStructure struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Declared int      `json:"declared,omitempty"`
-	Items    []string `json:"items"`
-	Source   string   `json:"source"`
-}
-
-// JSONNote is a note on the source text.
-type JSONNote struct {
-	ID    string `json:"id"`
-	Kind  string `json:"kind"`
-	Text  string `json:"text"`
-	Quote string `json:"quote"`
+	Title    data.Text  `json:"title"`
+	Region   data.Text  `json:"region"`
+	Source   data.Text  `json:"source"`
+	Date     string     `json:"date"`
+	Headline *data.Text `json:"headline,omitzero"`
+	Byline   *data.Text `json:"byline,omitzero"`
 }
 
 // ExportJSON is the tabs as one JSON document (JSONExport), indented with
-// two spaces, labels in o.Lang.
-func ExportJSON(ds *data.Dataset, tabs []string, o Options) (string, error) {
-	l := o.Lang
+// two spaces.
+func ExportJSON(ds *data.Dataset, tabs []string, _ Options) (string, error) {
+	m := &ds.Meta
 	doc := JSONExport{
-		Meta:     JSONMeta{Title: ds.Meta.Title.In(l), Region: ds.Meta.Region.In(l), Source: ds.Meta.Source.In(l)},
-		Language: l,
-		Tabs:     []JSONTab{},
+		Meta: JSONMeta{Title: m.Title, Region: m.Region, Source: m.Source, Date: m.Date, Headline: m.Headline, Byline: m.Byline},
+		Tabs: tabs, Records: Records(ds, tabs),
 	}
-	for _, tab := range tabs {
-		t, _ := data.TabByID(tab)
-		jt := JSONTab{ID: tab, Title: t.Title.In(l), Figures: []JSONFigure{}}
-		for _, f := range ds.FiguresOfTab(tab) {
-			jf := JSONFigure{ID: f.ID, Label: f.Label.In(l), Value: f.Value, Unit: f.Unit.In(l),
-				Period: f.Period.In(l), Derived: f.IsDerived(), Source: f.Source, Paragraph: ds.ParagraphOf(f.Source)}
-			if f.Comparison != nil {
-				c := f.Comparison.In(l)
-				jf.Comparison = &c
-			}
-			if f.IsDerived() {
-				x := f.Derived.Formula
-				jf.Formula = &x
-			}
-			if f.Rank != nil {
-				jf.RankScope = f.Rank.Scope.In(l)
-			}
-			jt.Figures = append(jt.Figures, jf)
-		}
-		if tab == "projects" {
-			for i := range ds.Projects {
-				p := &ds.Projects[i]
-				jp := JSONProject{ID: p.ID, Name: p.Name.In(l), Category: data.CategoryName(p.Category).In(l),
-					Stage: data.StageName(p.Stage).In(l), Status: p.Status.In(l), Figures: p.Figures,
-					Source: p.Source, Paragraph: ds.ParagraphOf(p.Source)}
-				if p.Covers != nil {
-					jp.Covers = p.Covers.In(l)
-				}
-				for _, x := range p.Programs {
-					jp.Programs = append(jp.Programs, x.In(l))
-				}
-				jt.Projects = append(jt.Projects, jp)
-			}
-		}
-		if tab == "overview" {
-			for i := range ds.Structures {
-				s := &ds.Structures[i]
-				js := JSONStructure{ID: s.ID, Name: s.Name.In(l), Declared: s.Declared, Items: []string{}, Source: s.Source}
-				for _, x := range s.Items {
-					js.Items = append(js.Items, x.In(l))
-				}
-				jt.Structures = append(jt.Structures, js)
-			}
-			for i := range ds.Notes {
-				n := &ds.Notes[i]
-				jt.Notes = append(jt.Notes, JSONNote{ID: n.ID, Kind: data.NoteKindName(n.Kind).In(l), Text: n.Text.In(l), Quote: n.Quote})
-			}
-		}
-		doc.Tabs = append(doc.Tabs, jt)
+	if slices.Contains(tabs, "overview") {
+		doc.Structures, doc.Notes = ds.Structures, ds.Notes
 	}
-	out, err := json.MarshalIndent(doc, "", "  ")
+	out, err := json.Marshal(doc, jsontext.Multiline(true), jsontext.WithIndent("  "), json.Deterministic(true))
 	if err != nil {
 		return "", err
 	}

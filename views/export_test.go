@@ -3,15 +3,16 @@ package views
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/aymanbagabas/go-udiff"
+	"github.com/go-json-experiment/json"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
@@ -146,7 +147,8 @@ func TestExportTextLayout(t *testing.T) {
 	}
 }
 
-// Every figure shown is in the Sources block with its whole sentence.
+// Every record shown is in the Sources block with its whole sentence and,
+// in English, its translation, labelled.
 func TestSourcesBlock(t *testing.T) {
 	ds := data.Default()
 	for _, l := range data.Langs() {
@@ -156,148 +158,198 @@ func TestSourcesBlock(t *testing.T) {
 			if !strings.HasPrefix(ls[0], MsgSources.In(l)) {
 				t.Errorf("%s %s: first line %q", l, tab, ls[0])
 			}
-			joined := strings.Join(ls, "\n")
 			// Ids may be wrapped at their hyphens; sentences anywhere.
-			folded := data.Fold(joined)
-			for _, f := range ds.FiguresOfTab(tab) {
-				if !strings.Contains(folded, f.ID) {
-					t.Errorf("%s %s: no id %s", l, tab, f.ID)
+			folded := data.Fold(strings.Join(ls, "\n"))
+			check := func(id string, q data.Quote) {
+				t.Helper()
+				if !strings.Contains(folded, id) || !strings.Contains(folded, data.Fold(q.Source)) {
+					t.Errorf("%s %s: no %s or its source %q", l, tab, id, q.Source)
 				}
-				if !strings.Contains(folded, data.Fold(f.Source)) {
-					t.Errorf("%s %s: no source of %s: %q", l, tab, f.ID, f.Source)
+				if tr := data.Fold("Translation: " + q.Translation); (l == data.EN) != strings.Contains(folded, tr) {
+					t.Errorf("%s %s: translation of %s shown: %v", l, tab, id, l != data.EN)
 				}
-				if p := ds.ParagraphOf(f.Source); p == 0 {
-					t.Errorf("%s: source not in the article", f.ID)
+				if p := ds.ParagraphOf(q.Source); p == 0 {
+					t.Errorf("%s: source not in the article", id)
 				} else if !strings.Contains(folded, data.Fold(fmt.Sprintf(MsgParagraph.In(l), p))) {
-					t.Errorf("%s %s: no paragraph %d for %s", l, tab, p, f.ID)
+					t.Errorf("%s %s: no paragraph %d for %s", l, tab, p, id)
 				}
 			}
-		}
-	}
-}
-
-func TestExportCSV(t *testing.T) {
-	ds := data.Default()
-	for _, l := range data.Langs() {
-		s, err := ExportCSV(ds, data.TabIDs(), Options{Lang: l})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.HasPrefix(s, "\uFEFF") {
-			t.Error("CSV starts with a BOM")
-		}
-		recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
-		if err != nil {
-			t.Fatalf("%s: %v", l, err)
-		}
-		if strings.Join(recs[0], ",") != "tab,id,label,value,unit,period,comparison,derived,formula,source" {
-			t.Fatalf("header %q", recs[0])
-		}
-		byTab := map[string][][]string{}
-		for _, r := range recs[1:] {
-			byTab[r[0]] = append(byTab[r[0]], r)
-		}
-		for _, tab := range data.TabIDs() {
-			figs := ds.FiguresOfTab(tab)
-			rows := byTab[tab]
-			if len(rows) != len(figs) {
-				t.Fatalf("%s %s: %d rows, want %d", l, tab, len(rows), len(figs))
+			for _, f := range ds.FiguresOfTab(tab) {
+				check(f.ID, f.Quote)
 			}
-			for i, f := range figs {
-				r := rows[i]
-				if r[1] != f.ID || r[2] != f.Label.In(l) || r[4] != f.Unit.In(l) || r[5] != f.Period.In(l) || r[9] != f.Source {
-					t.Errorf("%s %s row %d = %q", l, tab, i, r)
-				}
-				v, err := strconv.ParseFloat(r[3], 64)
-				if err != nil || v != f.V() {
-					t.Errorf("%s %s: value %q, want %v", l, f.ID, r[3], f.V())
-				}
-				if strings.ContainsAny(r[3], ", 万≈") {
-					t.Errorf("%s: value %q is not a plain number", f.ID, r[3])
-				}
-				if r[7] != strconv.FormatBool(f.IsDerived()) {
-					t.Errorf("%s: derived %q", f.ID, r[7])
-				}
-				if f.IsDerived() && r[8] != f.Derived.Formula || !f.IsDerived() && r[8] != "" {
-					t.Errorf("%s: formula %q", f.ID, r[8])
-				}
+			for _, h := range ds.HonoursOf(tab) {
+				check(h.ID, h.Quote)
 			}
-		}
-	}
-}
-
-func TestExportJSON(t *testing.T) {
-	ds := data.Default()
-	for _, l := range data.Langs() {
-		s, err := ExportJSON(ds, data.TabIDs(), Options{Lang: l})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.HasPrefix(s, "{\n  \"meta\": {\n    \"title\": ") {
-			t.Errorf("not indented with two spaces:\n%.80s", s)
-		}
-		var doc map[string]any
-		if err := json.Unmarshal([]byte(s), &doc); err != nil {
-			t.Fatal(err)
-		}
-		if doc["language"] != string(l) {
-			t.Errorf("language %v", doc["language"])
-		}
-		meta := doc["meta"].(map[string]any)
-		if meta["title"] != ds.Meta.Title.In(l) || meta["source"] != ds.Meta.Source.In(l) {
-			t.Errorf("meta %v", meta)
-		}
-		tabs := doc["tabs"].([]any)
-		if len(tabs) != len(data.Tabs()) {
-			t.Fatalf("%d tabs", len(tabs))
-		}
-		for i, x := range tabs {
-			jt := x.(map[string]any)
-			tab := data.Tabs()[i].ID
-			if jt["id"] != tab || jt["title"] != data.Tabs()[i].Title.In(l) {
-				t.Errorf("tab %d: %v %v", i, jt["id"], jt["title"])
-			}
-			figs := ds.FiguresOfTab(tab)
-			jfs := jt["figures"].([]any)
-			if len(jfs) != len(figs) {
-				t.Fatalf("%s: %d figures, want %d", tab, len(jfs), len(figs))
-			}
-			for k, y := range jfs {
-				jf, f := y.(map[string]any), figs[k]
-				for _, key := range []string{"id", "label", "value", "unit", "period", "comparison", "derived", "formula", "source"} {
-					if _, ok := jf[key]; !ok {
-						t.Errorf("%s: no %q", f.ID, key)
-					}
-				}
-				if jf["id"] != f.ID || jf["label"] != f.Label.In(l) || jf["value"] != f.V() || jf["derived"] != f.IsDerived() || jf["source"] != f.Source {
-					t.Errorf("%s: %v", f.ID, jf)
-				}
-				if f.Rank != nil && jf["rank_scope"] != f.Rank.Scope.In(l) {
-					t.Errorf("%s: rank_scope %v", f.ID, jf["rank_scope"])
-				}
-				if f.IsDerived() && jf["formula"] != f.Derived.Formula || !f.IsDerived() && jf["formula"] != nil {
-					t.Errorf("%s: formula %v", f.ID, jf["formula"])
-				}
-			}
-			ps, _ := jt["projects"].([]any)
-			if tab == "projects" && len(ps) != len(ds.Projects) || tab != "projects" && ps != nil {
-				t.Errorf("%s: %d projects", tab, len(ps))
+			for _, c := range ds.ClaimsOf(tab) {
+				check(c.ID, c.Quote)
 			}
 			if tab == "projects" {
-				for k, y := range ps {
-					if p := y.(map[string]any); p["id"] != ds.Projects[k].ID || p["name"] != ds.Projects[k].Name.In(l) {
-						t.Errorf("project %d: %v", k, p)
+				for _, p := range ds.Projects {
+					check(p.ID, p.Quote)
+					for _, m := range p.Milestones {
+						check(p.ID, m.Quote)
 					}
 				}
 			}
+			if tab == "overview" {
+				for _, g := range ds.Programs {
+					check(g.ID, g.Quote)
+				}
+			}
 		}
-		// Values are numbers, not strings.
-		var typed JSONExport
-		if err := json.Unmarshal([]byte(s), &typed); err != nil {
-			t.Fatal(err)
+	}
+}
+
+// TestExportCSV parses the CSV back (encoding/csv) into every figure and
+// every project of the dataset, in both languages, with values a
+// spreadsheet can sum.
+func TestExportCSV(t *testing.T) {
+	ds := data.Default()
+	s, err := ExportCSV(ds, data.TabIDs(), Options{Lang: data.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(s, "\uFEFF") {
+		t.Error("CSV starts with a BOM")
+	}
+	if zh, _ := ExportCSV(ds, data.TabIDs(), Options{Lang: data.ZH}); zh != s {
+		t.Error("the CSV depends on the language; it has both")
+	}
+	recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(recs[0], CSVHeader()) || !slices.Contains(recs[0], "base_value") || !slices.Contains(recs[0], "translation") {
+		t.Fatalf("header %q", recs[0])
+	}
+	rows := map[string]map[string]string{} // kind id -> column -> cell
+	kinds := map[string]int{}
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
 		}
-		if v := typed.Tabs[0].Figures[0].Value; v == nil || *v != ds.FiguresOfTab("overview")[0].V() {
-			t.Errorf("typed round trip: %v", v)
+		kinds[m["kind"]]++
+		if m["kind"] != "milestone" {
+			if _, dup := rows[m["kind"]+" "+m["id"]]; dup {
+				t.Errorf("%s %s twice", m["kind"], m["id"])
+			}
+			rows[m["kind"]+" "+m["id"]] = m
+		}
+	}
+	want := map[string]int{"figure": len(ds.Figures), "project": len(ds.Projects), "honour": len(ds.Honours),
+		"claim": len(ds.Claims), "program": len(ds.Programs), "milestone": 18}
+	if !maps.Equal(kinds, want) {
+		t.Errorf("rows by kind %v, want %v", kinds, want)
+	}
+	for _, f := range ds.Figures {
+		r := rows["figure "+f.ID]
+		if r == nil {
+			t.Errorf("no row for figure %s", f.ID)
+			continue
+		}
+		for col, want := range map[string]string{
+			"label_zh": f.Label.ZH, "label_en": f.Label.EN, "short_zh": f.Short.ZH, "short_en": f.Short.EN,
+			"unit_zh": f.Unit.ZH, "unit_en": f.Unit.EN, "display_zh": f.Display(data.ZH), "display_en": f.Display(data.EN),
+			"period_zh": f.Period.In(data.ZH), "period_en": f.Period.In(data.EN), "source": f.Source,
+			"translation": f.Translation, "base_value": f.BaseValue(), "base_unit": f.Base, "measure": f.Measure,
+			"derived": strconv.FormatBool(f.IsDerived()), "paragraph": strconv.Itoa(ds.ParagraphOf(f.Source)),
+		} {
+			if r[col] != want {
+				t.Errorf("figure %s: %s = %q, want %q", f.ID, col, r[col], want)
+			}
+		}
+		if v, err := strconv.ParseFloat(r["value"], 64); err != nil || v != f.V() || strings.ContainsAny(r["value"], ", 万≈e") {
+			t.Errorf("figure %s: value %q, want %v", f.ID, r["value"], f.V())
+		}
+		if f.Base != "" {
+			if _, err := strconv.ParseInt(r["base_value"], 10, 64); err != nil {
+				t.Errorf("figure %s: base value %q does not sum as a whole number", f.ID, r["base_value"])
+			}
+		}
+		if st := r["status"]; f.Status == nil && st != "" || f.Status != nil && (st != f.Status.Kind || r["status_cue"] != f.Status.Cue) {
+			t.Errorf("figure %s: status %q", f.ID, st)
+		}
+		if f.Rank != nil && (r["rank_scope_zh"] != f.Rank.Scope.ZH || r["rank_scope_en"] != f.Rank.Scope.EN) {
+			t.Errorf("figure %s: rank scope %q %q", f.ID, r["rank_scope_zh"], r["rank_scope_en"])
+		}
+		if f.IsDerived() && (r["formula"] != f.Derived.Formula || r["caveat_en"] != f.Derived.Caveat.EN || r["decimals"] != "1") {
+			t.Errorf("figure %s: derived %q %q %q", f.ID, r["formula"], r["decimals"], r["caveat_en"])
+		}
+	}
+	// a spreadsheet's sum of the money the article gives, in yuan
+	var yuan int64
+	for _, f := range ds.Figures {
+		if v, err := strconv.ParseInt(rows["figure "+f.ID]["base_value"], 10, 64); err == nil && f.Base == "yuan" {
+			yuan += v
+		}
+	}
+	if yuan != 10_300_000_000+15_000_000_000+3_000_000_000+510_000_000+320_000_000+200_000_000 {
+		t.Errorf("the yuan sum to %d", yuan)
+	}
+	for _, p := range ds.Projects {
+		r := rows["project "+p.ID]
+		if r == nil || r["label_zh"] != p.Name.ZH || r["label_en"] != p.Name.EN || r["short_en"] != p.Short.EN ||
+			r["category"] != p.Category || r["source"] != p.Source || r["translation"] != p.Translation ||
+			r["stage"] != cmpOr(p.Stage(), "not-stated") {
+			t.Errorf("project %s: %v", p.ID, r)
+		}
+	}
+	for _, h := range ds.Honours {
+		if r := rows["honour "+h.ID]; r == nil || r["label_en"] != h.Title.EN || r["level"] != h.Level || r["tab"] != h.Tab {
+			t.Errorf("honour %s: %v", h.ID, r)
+		}
+	}
+	// one tab: its records only
+	one, _ := ExportCSV(ds, []string{"industry"}, Options{})
+	recs, _ = csv.NewReader(strings.NewReader(one)).ReadAll()
+	if n := len(recs) - 1; n != len(ds.FiguresOfTab("industry"))+len(ds.ClaimsOf("industry")) {
+		t.Errorf("industry: %d rows", n)
+	}
+}
+
+// TestExportJSON: the JSON export decodes strictly (no unknown member)
+// into the records of the CSV export, with numbers as numbers.
+func TestExportJSON(t *testing.T) {
+	ds := data.Default()
+	s, err := ExportJSON(ds, data.TabIDs(), Options{Lang: data.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(s, "{\n  \"meta\": {\n    \"title\": {") {
+		t.Errorf("not indented with two spaces:\n%.80s", s)
+	}
+	var doc JSONExport
+	if err := json.Unmarshal([]byte(s), &doc, json.RejectUnknownMembers(true)); err != nil {
+		t.Fatal(err)
+	}
+	want := Records(ds, data.TabIDs())
+	if len(doc.Records) != len(want) || doc.Meta.Date != "2024-10-01" || doc.Meta.Headline == nil ||
+		len(doc.Structures) != len(ds.Structures) || len(doc.Notes) != len(ds.Notes) {
+		t.Fatalf("%d records, want %d; meta %+v", len(doc.Records), len(want), doc.Meta)
+	}
+	for i, r := range doc.Records {
+		w := want[i]
+		if r.Kind != w.Kind || r.ID != w.ID || r.Label != w.Label || r.Source != w.Source || r.Translation != w.Translation {
+			t.Errorf("record %d: %+v, want %+v", i, r, w)
+		}
+		if (r.Value == nil) != (w.Value == nil) || r.Value != nil && *r.Value != *w.Value || string(r.BaseValue) != string(w.BaseValue) {
+			t.Errorf("record %s %s: value %v %s, want %v %s", r.Kind, r.ID, r.Value, r.BaseValue, w.Value, w.BaseValue)
+		}
+	}
+	var raw map[string]any
+	if err := json.Unmarshal([]byte(s), &raw); err != nil {
+		t.Fatal(err)
+	}
+	first := raw["records"].([]any)[0].(map[string]any)
+	if _, ok := first["value"].(float64); !ok {
+		t.Errorf("value is %T, not a number", first["value"])
+	}
+	for i, x := range raw["records"].([]any) {
+		if bv, ok := x.(map[string]any)["base_value"]; ok {
+			if _, num := bv.(float64); !num {
+				t.Errorf("record %d: base_value %v is not a number", i, bv)
+			}
 		}
 	}
 }
@@ -369,9 +421,18 @@ func TestExportMarkdown(t *testing.T) {
 				if !strings.Contains(one, "| "+mdEscape(f.Label.In(l))+" |") {
 					t.Errorf("%s %s: no row for %s", l, tab.ID, f.ID)
 				}
-				if !strings.Contains(one, "- `"+f.ID+"`") {
+				if !strings.Contains(one, "`"+f.ID+"`") {
 					t.Errorf("%s %s: %s not in the sources list", l, tab.ID, f.ID)
 				}
+			}
+			for _, c := range ds.ClaimsOf(tab.ID) {
+				if !strings.Contains(one, "- "+mdEscape(claimLine(c, l))+"\n") || !strings.Contains(one, "`"+c.ID+"`") {
+					t.Errorf("%s %s: claim %s missing", l, tab.ID, c.ID)
+				}
+			}
+			// a translation is labelled, and only in English
+			if got := strings.Contains(one, "  - Translation: "); got != (l == data.EN) {
+				t.Errorf("%s %s: translations shown %v", l, tab.ID, got)
 			}
 			if tab.ID == "projects" {
 				for _, p := range ds.Projects {
@@ -386,9 +447,14 @@ func TestExportMarkdown(t *testing.T) {
 						t.Errorf("%s: note %s missing", l, n.ID)
 					}
 				}
-				for _, s := range ds.Structures {
-					if !strings.Contains(one, "**"+mdEscape(s.Name.In(l))+"**") {
+				for i, s := range ds.Structures {
+					if !strings.Contains(one, "- "+mdEscape(structureLine(&ds.Structures[i], l))+"\n") {
 						t.Errorf("%s: structure %s missing", l, s.ID)
+					}
+				}
+				for i, g := range ds.Programs {
+					if !strings.Contains(one, "- "+mdEscape(programLine(&ds.Programs[i], l))+"\n") {
+						t.Errorf("%s: programme %s missing", l, g.ID)
 					}
 				}
 			}

@@ -1,80 +1,105 @@
 package views
 
 import (
-	"math"
-	"slices"
+	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/macun-tui/macun-tui/data"
 )
 
-// FormatNumber writes v as the article would: exact decimals, 万 for round
-// ten-thousands in Chinese, thousands separators in English. Derived
-// quotients, which have no exact decimal form, show two decimals.
-func FormatNumber(f *data.Figure, l data.Lang) string {
-	v := f.V()
-	if f.IsDerived() && v != math.Trunc(v*10)/10 {
-		return "≈" + strconv.FormatFloat(v, 'f', 2, 64)
+// FormatValue is a figure's value as the screen and every export print it:
+// the dataset's one formatter (data.Figure.Display), marked when it looks
+// ahead: "10.3 billion yuan (planned)", "12个村(预期)". A projection is
+// never shown as done.
+func FormatValue(f *data.Figure, l data.Lang) string { return f.Display(l) + ahead(f.Status, l) }
+
+// ahead is the mark of a status that looks ahead (planned, target,
+// projected, due soon), "" for any other.
+func ahead(s *data.Status, l data.Lang) string {
+	if !s.Forward() {
+		return ""
 	}
-	if l == data.ZH && v >= 10000 {
-		w := v / 10000
-		if s := strconv.FormatFloat(w, 'f', -1, 64); len(s) <= 6 {
-			return s + "万"
-		}
-	}
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if l == data.EN && v >= 10000 {
-		s = thousands(s)
-	}
-	return s
+	return paren(data.StatusName(s.Kind).In(l), l)
 }
 
-func thousands(s string) string {
-	intPart, frac := s, ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		intPart, frac = s[:i], s[i:]
+// paren puts s in brackets after a text: "(预期)" in Chinese, " (projected)"
+// in English.
+func paren(s string, l data.Lang) string {
+	if l == data.ZH {
+		return "(" + s + ")"
 	}
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String() + frac
+	return " (" + s + ")"
 }
 
-// FormatValue is the number with its unit ("44.4%", "103亿元",
-// "103 × 100 million yuan") or, for a rank, the position in its scope.
-func FormatValue(f *data.Figure, l data.Lang) string {
-	n := FormatNumber(f, l)
-	if f.Rank != nil {
-		if l == data.ZH {
-			return f.Rank.Scope.ZH + "第" + n
-		}
-		return "No. " + n + ", " + f.Rank.Scope.EN
+// statusText is a status as a table or the detail pane tells it: its
+// name and the article's words, "done (获批)"; "" for none.
+func statusText(s *data.Status, l data.Lang) string {
+	if s == nil {
+		return ""
 	}
-	u := f.Unit.In(l)
-	switch {
-	case u == "%" || l == data.ZH:
-		return n + u
-	case u != "" && u[0] >= '0' && u[0] <= '9':
-		return n + " × " + u
-	default:
-		return n + " " + u
-	}
+	return data.StatusName(s.Kind).In(l) + paren(s.Cue, l)
 }
 
-// UnitLabel is the unit of a chart for its title: "(亿元)", "(%)". A
-// chart holds one unit (its English names agree); Chinese may name it
-// with different measure words, which are all shown: "(个/项)".
-func UnitLabel(figs []*data.Figure, l data.Lang) string {
-	var us []string
-	for _, f := range figs {
-		if u := f.Unit.In(l); !slices.Contains(us, u) {
-			us = append(us, u)
+// alt is a table cell that has a short form for when the full one does
+// not fit its column: a label is never cut where a short label exists.
+func alt(full, short string) string { return full + "\x1f" + short }
+
+// fitCell chooses the form of a cell for a column w cells wide.
+func fitCell(s string, w int) string {
+	full, short, ok := strings.Cut(s, "\x1f")
+	if !ok || Width(full) <= w {
+		return full
+	}
+	return short
+}
+
+// progress is what a project's milestones say, a step that looks ahead
+// marked as such where its label does not say it ("Expected to be ready
+// for use by the end of 2024 (projected)"), or "not stated".
+func progress(p *data.Project, l data.Lang) string {
+	if len(p.Milestones) == 0 {
+		return data.NotStated.In(l)
+	}
+	sep := "; "
+	if l == data.ZH {
+		sep = ";"
+	}
+	parts := make([]string, len(p.Milestones))
+	for i, m := range p.Milestones {
+		parts[i] = m.Label.In(l)
+		if mark := ahead(&m.Status, l); !strings.Contains(strings.ToLower(parts[i]), lastWord(data.StatusName(m.Status.Kind).In(l))) {
+			parts[i] += mark // not "Due to be launched soon (due soon)"
 		}
 	}
-	return "(" + strings.Join(us, "/") + ")"
+	return strings.Join(parts, sep)
 }
+
+// listSep joins the items of a list: a semicolon in English (no ·, which
+// is ambiguous width), 、 in Chinese.
+func listSep(l data.Lang) string {
+	if l == data.ZH {
+		return "、"
+	}
+	return "; "
+}
+
+// declared is the note on a list whose name declares another count than
+// it lists ("the heading says 5; the article lists 4"), or "".
+func declared(s *data.Structure, l data.Lang) string {
+	if s.Declared == nil || *s.Declared == len(s.Items) {
+		return ""
+	}
+	return fmt.Sprintf(MsgDeclared.In(l), spell(*s.Declared, l), spell(len(s.Items), l))
+}
+
+// spell writes a count as prose does: one to nine in words in English.
+func spell(n int, l data.Lang) string {
+	if l == data.EN && n >= 1 && n <= 9 {
+		return strings.Fields("one two three four five six seven eight nine")[n-1]
+	}
+	return strconv.Itoa(n)
+}
+
+// lastWord is the last word of s: "soon" of "due soon".
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }

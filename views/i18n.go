@@ -16,21 +16,27 @@ var (
 	MsgColProject    = Msg{ZH: "项目", EN: "Project"}
 	MsgColCategory   = Msg{ZH: "类别", EN: "Category"}
 	MsgColStage      = Msg{ZH: "阶段", EN: "Stage"}
-	MsgColStatus     = Msg{ZH: "进展", EN: "Status"}
+	MsgColProgress   = Msg{ZH: "原文所述进展", EN: "Reported progress"}
 	MsgFigures       = Msg{ZH: "全部指标", EN: "All figures"}
 	MsgProjects      = Msg{ZH: "项目一览", EN: "Projects"}
 	MsgStrategy      = Msg{ZH: "发展战略", EN: "Strategy"}
+	MsgPrograms      = Msg{ZH: "文中提到的工程、政策与机制", EN: "Programmes and schemes named in the article"}
+	MsgOutside       = Msg{ZH: "文外资料", EN: "Outside the article"}
+	MsgHonoursClaims = Msg{ZH: "荣誉与表述", EN: "Honours and claims"}
+	MsgGroupNotes    = Msg{ZH: "关于这些数字", EN: "About these figures"}
+	MsgAmongOthers   = Msg{ZH: "等称号", EN: ", and other titles"}
+	MsgAndOthers     = Msg{ZH: "等", EN: "; and others"}
+	MsgFullStop      = Msg{ZH: "。", EN: ". "}
 	MsgNotes         = Msg{ZH: "原文问题说明", EN: "Notes on the source text"}
-	MsgRankNote      = Msg{ZH: "(排名:第1名条形最长)", EN: "(rank 1 is the longest bar)"}
 	MsgSources       = Msg{ZH: "出处", EN: "Sources"}
 	MsgTooSmall      = Msg{ZH: "终端太小:至少需要 %d×%d", EN: "terminal too small: need at least %d×%d"}
-	MsgDeclared      = Msg{ZH: "标题称%d项,原文列出%d项", EN: "heading says %d, article lists %d"}
+	MsgDeclared      = Msg{ZH: "标题称%s项,原文列出%s项", EN: "the heading says %s; the article lists %s"}
 	MsgParagraph     = Msg{ZH: "第%d段", EN: "para. %d"}
 )
 
 // More chrome.
 var (
-	MsgSearchHint  = Msg{ZH: "搜索指标与项目:中文、English、编号或数值", EN: "search figures and projects: 中文, English, id or value"}
+	MsgSearchHint  = Msg{ZH: "搜索指标与项目、荣誉、表述、工程:中文、English、编号或数值", EN: "search figures and projects, honours, claims, programmes by any word or value"}
 	MsgNoHits      = Msg{ZH: "没有匹配结果", EN: "no matches"}
 	MsgHits        = Msg{ZH: "结果:%d · enter 跳转 · esc 取消", EN: "matches: %d · enter to jump · esc to cancel"}
 	MsgLangName    = Msg{ZH: "中文", EN: "English"}

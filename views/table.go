@@ -1,6 +1,7 @@
 package views
 
 import (
+	"math"
 	"strings"
 )
 
@@ -10,6 +11,7 @@ type column struct {
 	title    Msg
 	min, max int
 	right    bool
+	give     bool // as the last column, gives all its room down to min first
 }
 
 // tableBlock is a header, a rule and rows whose cells are produced on
@@ -33,13 +35,19 @@ func (b *builder) table(cols []column, n int, cells func(i int) []string, items 
 	if n == 0 {
 		return
 	}
-	nat := make([]int, len(cols))
+	nat, filled := make([]int, len(cols)), make([]bool, len(cols))
 	for j, c := range cols {
 		nat[j] = Width(c.title.In(b.o.Lang))
 	}
 	for i := 0; i < n && i < widthSample; i++ {
 		for j, s := range cells(i) {
-			nat[j] = max(nat[j], Width(s))
+			nat[j] = max(nat[j], Width(fitCell(s, math.MaxInt)))
+			filled[j] = filled[j] || s != ""
+		}
+	}
+	for j := 1; j < len(cols); j++ {
+		if !filled[j] { // a column with nothing in it takes no room
+			nat[j] = 0
 		}
 	}
 	t := &tableBlock{b: b, cols: cols, n: n, cells: cells, items: items}
@@ -77,8 +85,13 @@ func layoutColumns(cols []column, nat []int, avail int) []int {
 		// column that can still give, so that widths even out instead of
 		// one column collapsing.
 		best, room := -1, 0
-		if j := len(cols) - 1; w[j] > max(cols[j].min, nat[j]/2) {
-			best, room = j, w[j]-max(cols[j].min, nat[j]/2)
+		j := len(cols) - 1
+		floor := max(cols[j].min, nat[j]/2)
+		if cols[j].give {
+			floor = cols[j].min
+		}
+		if w[j] > floor {
+			best, room = j, w[j]-floor
 		}
 		for j, c := range cols {
 			if best == len(cols)-1 {
@@ -137,7 +150,7 @@ func (t *tableBlock) join(cells []string) string {
 		first = false
 		s := ""
 		if j < len(cells) {
-			s = cells[j]
+			s = fitCell(cells[j], w)
 		}
 		switch {
 		case t.cols[j].right:

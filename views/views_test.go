@@ -100,64 +100,54 @@ func TestASCIISafe(t *testing.T) {
 	}
 }
 
-func fig(v float64, derived bool) *data.Figure {
-	f := &data.Figure{Value: &v}
-	if derived {
-		f.Derived = &data.Derived{Formula: "a / b"}
-	}
-	return f
-}
-
-func TestFormatNumber(t *testing.T) {
-	for _, c := range []struct {
-		v       float64
-		derived bool
-		zh, en  string
-	}{
-		{44.4, false, "44.4", "44.4"},
-		{27000, false, "2.7万", "27,000"},
-		{35000, false, "3.5万", "35,000"},
-		{2406, false, "2406", "2406"},
-		{10000, false, "1万", "10,000"},
-		{9999, false, "9999", "9999"},
-		{0, false, "0", "0"},
-		{103, false, "103", "103"},
-		{1234567.5, false, "1234567.5", "1,234,567.5"},
-		{27000.0 / 2406, true, "≈11.22", "≈11.22"},
-		{37.1, true, "37.1", "37.1"},
-		{2, true, "2", "2"},
-	} {
-		f := fig(c.v, c.derived)
-		if got := FormatNumber(f, data.ZH); got != c.zh {
-			t.Errorf("FormatNumber(%v, zh) = %q, want %q", c.v, got, c.zh)
-		}
-		if got := FormatNumber(f, data.EN); got != c.en {
-			t.Errorf("FormatNumber(%v, en) = %q, want %q", c.v, got, c.en)
-		}
-	}
-}
-
-func TestFormatNumberDataset(t *testing.T) {
+// TestFormatValue: the screen and the exports print the dataset's one
+// formatter, and mark what looks ahead in both languages.
+func TestFormatValue(t *testing.T) {
 	ds := data.Default()
 	for _, c := range []struct{ id, zh, en string }{
-		{"grid-workers", "2406", "2406"},
-		{"grid-matters", "2.7万", "27,000"},
-		{"grid-matters-per-worker", "≈11.22", "≈11.22"},
+		{"grid-workers", "2406名", "2,406 people"},
+		{"grid-matters", "2.7万件", "27,000 matters"},
+		{"strive-funds", "5.1亿元", "510 million yuan"},
+		{"bio-park-investment", "103亿元(谋划)", "10.3 billion yuan (planned)"},
+		{"bio-park-output-target", "突破150亿元(目标)", "more than 15 billion yuan (target)"},
+		{"eod-people", "3.5万人(预期)", "35,000 people (projected)"},
+		{"bio-fund", "2亿元", "200 million yuan"}, // done: no mark
+		{"petition-rank", "全市第一", "first in the whole city"},
+		{"city-tech-reform-investment-share", "28.7%", "28.7%"},
 	} {
 		f, ok := ds.Figure(c.id)
 		if !ok {
 			t.Fatalf("no figure %s", c.id)
 		}
-		if got := FormatNumber(f, data.ZH); got != c.zh {
+		if got := FormatValue(f, data.ZH); got != c.zh {
 			t.Errorf("%s zh = %q, want %q", c.id, got, c.zh)
 		}
-		if got := FormatNumber(f, data.EN); got != c.en {
+		if got := FormatValue(f, data.EN); got != c.en {
 			t.Errorf("%s en = %q, want %q", c.id, got, c.en)
 		}
 	}
-	f, _ := ds.Figure("grid-matters-per-worker")
-	if got := FormatValue(f, data.ZH); got != "≈11.22件/人" {
-		t.Errorf("FormatValue zh = %q", got)
+}
+
+// TestForwardMarked: every figure, milestone and claim that looks ahead is
+// marked on every tab's screen, in both languages and modes.
+func TestForwardMarked(t *testing.T) {
+	ds := data.Default()
+	for _, l := range data.Langs() {
+		for _, mode := range []Mode{ModeCharts, ModeTable} {
+			for _, tab := range data.TabIDs() {
+				text := strings.Join(TabText(ds, tab, Options{Width: 200, Lang: l, Mode: mode}, PlainStyles()), "\n")
+				for _, f := range ds.FiguresOfTab(tab) {
+					if f.Status.Forward() && !strings.Contains(text, FormatValue(f, l)) {
+						t.Errorf("%s %s %d: %s is not shown as %q", l, tab, mode, f.ID, FormatValue(f, l))
+					}
+				}
+				for _, c := range ds.ClaimsOf(tab) {
+					if c.Forward() && !strings.Contains(text, claimLine(c, l)) {
+						t.Errorf("%s %s: claim %s not shown with its mark", l, tab, c.ID)
+					}
+				}
+			}
+		}
 	}
 }
 
