@@ -258,6 +258,9 @@ func (c *checker) figure(f *Figure, p string) {
 		return
 	}
 	switch v := *f.Value; {
+	case math.IsNaN(v) || math.IsInf(v, 0): // not from JSON, but from a caller's Dataset
+		c.add(p+"/value", "%v is not a finite number", v)
+		f.Value = nil
 	case v < 0:
 		c.add(p+"/value", "%s is negative; values must be >= 0", num(v))
 		f.Value = nil // no formula uses it, and none is told so
@@ -460,6 +463,8 @@ func (c *checker) derive() {
 		switch {
 		case err != nil:
 			c.add(p, "%v", err)
+		case math.IsNaN(v) || math.IsInf(v, 0):
+			c.add(p, "result %v is not a finite number", v)
 		case v < 0:
 			c.add(p, "result %s is negative; values must be >= 0", num(v))
 		case v > MaxNumber:
