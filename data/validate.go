@@ -7,10 +7,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/macun-tui/macun-tui/internal/termtext"
 )
 
 // MaxNumber is the largest number a dataset may hold; anything larger is
@@ -101,18 +102,31 @@ func (c *checker) report(name string, b []byte) error {
 // elem is the pointer of element i of the list at p.
 func elem(p string, i int) string { return p + "/" + strconv.Itoa(i) }
 
-// line checks the string at p+f: not empty or white space, and without
-// control characters, which would garble a terminal.
+// line checks the string at p+f (lineProblem).
 func (c *checker) line(s, p, f string) bool {
-	i := strings.IndexFunc(s, unicode.IsControl)
-	switch {
-	case i >= 0:
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		c.add(p+f, "contains control character %U", r)
-	case strings.TrimSpace(s) == "":
-		c.add(p+f, "must not be empty or only white space")
+	msg := lineProblem(s)
+	if msg != "" {
+		c.add(p+f, "%s", msg)
 	}
-	return i < 0 && strings.TrimSpace(s) != ""
+	return msg == ""
+}
+
+// lineProblem is what is wrong with the characters of a string the
+// terminal shows, or "": what termtext.Clean would change (control and
+// format characters, clusters terminals draw wider than they measure),
+// and nothing to see. Every rule about the characters of a string is
+// here.
+func lineProblem(s string) string {
+	if p := termtext.Check(s); p != nil {
+		return "contains " + p.Msg
+	}
+	switch {
+	case strings.TrimSpace(s) == "":
+		return "must not be empty or only white space"
+	case termtext.Invisible(s):
+		return "must not be only invisible characters"
+	}
+	return ""
 }
 
 // text checks a Text (t may be nil for an optional one).
@@ -496,7 +510,25 @@ func (c *checker) article(readArticle func(string) ([]byte, error)) {
 			return
 		}
 	}
-	ds.Article = string(a)
+	// Tabs and line breaks (LF, CRLF or CR) are the article's layout;
+	// every other character is as in a string of the dataset. Tabs become
+	// spaces and line breaks LF, for the terminal.
+	text := strings.ReplaceAll(string(a), "\t", " ")
+	for start := 0; start < len(text); {
+		end := strings.IndexAny(text[start:], "\r\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if pr := termtext.Check(text[start:end]); pr != nil {
+			line, col := lineCol(a, start+pr.Offset)
+			c.add(p, "article %q contains %s (at its %d:%d)", ds.Meta.Article, pr.Msg, line, col)
+			return
+		}
+		start = end + 1
+	}
+	ds.Article = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
 	folded := Fold(ds.Article)
 	in := func(s, p, what string) {
 		if strings.TrimSpace(s) != "" && !strings.Contains(folded, Fold(s)) {

@@ -212,8 +212,8 @@ func checkCluster(at int, c string) *Problem {
 		for _, r := range c {
 			cps = append(cps, fmt.Sprintf("%U", r))
 		}
-		return &Problem{Offset: at, Text: c, Msg: fmt.Sprintf("%q (%s), which terminals draw wider than it measures",
-			c, strings.Join(cps, " "))}
+		return &Problem{Offset: at, Text: c, Msg: fmt.Sprintf("the characters %s, which terminals draw wider than they measure",
+			strings.Join(cps, " "))}
 	}
 	return nil
 }
