@@ -196,10 +196,15 @@ func (c *checker) dataset(readArticle func(string) ([]byte, error)) {
 	c.text(&m.Region, "/meta", "/region")
 	c.text(&m.Source, "/meta", "/source")
 	article := m.Article != "" && c.line(m.Article, "/meta/article", "")
-	if m.Article == "" {
+	switch {
+	case m.Article == "":
 		c.put(ptrProblem{ptr: "/meta/article", msg: "must not be empty or only white space", ifGiven: true})
-	} else if article && (strings.HasPrefix(m.Article, "/") || filepath.IsAbs(m.Article)) {
+	case !article:
+	case strings.HasPrefix(m.Article, "/") || filepath.IsAbs(m.Article):
 		c.add("/meta/article", "must be a path relative to the dataset file, got %q", m.Article)
+		article = false
+	case strings.Contains(m.Article, `\`) || !filepath.IsLocal(filepath.FromSlash(m.Article)):
+		c.add("/meta/article", "must name a file in the dataset file's directory or below it, with / between names, got %q", m.Article)
 		article = false
 	}
 	if len(ds.Groups) == 0 {
