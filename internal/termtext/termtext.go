@@ -40,7 +40,8 @@ func Width(s string) int { return ansi.StringWidth(s) }
 //     control characters (C0, DEL, C1) and bytes that are not UTF-8;
 //   - format characters (Unicode category Cf: soft hyphen, zero-width
 //     space and joiners, bidirectional controls, byte-order mark, …) are
-//     removed;
+//     removed, and so are the line and paragraph separators U+2028 and
+//     U+2029;
 //   - a character cluster that a terminal draws wider than it measures
 //     is cut to its longest start that does not: "👍🏽" (with a skin-tone
 //     modifier) becomes "👍", a sequence of emoji joined with U+200D its
@@ -62,8 +63,8 @@ func clean(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	last, gap := "", false // the last cluster written; whether something was removed after it
-	scan(s, func(text string, cluster bool) {
-		if !cluster {
+	scan(s, func(text string, w int) {
+		if w < 0 {
 			b.WriteString(text)
 			last, gap = "", false
 			return
@@ -101,27 +102,45 @@ func lastCluster(s string) string {
 }
 
 // scan splits s as ansi.StringWidth does: printable ASCII bytes one by
-// one and other characters as grapheme clusters go to text (cluster says
-// which); escape sequences and control bytes go to skip (if not nil),
-// one byte at a time.
-func scan(s string, text func(string, bool), skip func(i int)) {
+// one and other characters as grapheme clusters go to text, with their
+// width (-1 for an ASCII byte); escape sequences and control bytes go to
+// skip, one byte at a time.
+func scan(s string, text func(s string, w int), skip func(i int)) {
 	state := parser.GroundState
 	for i := 0; i < len(s); i++ {
 		next, action := parser.Table.Transition(state, s[i])
 		if next == parser.Utf8State {
-			c, _ := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
-			text(c, true)
+			c, w := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+			text(c, w)
 			i += len(c) - 1
 			state = parser.GroundState
 			continue
 		}
 		if action == parser.PrintAction {
-			text(s[i:i+1], false)
-		} else if skip != nil {
+			text(s[i:i+1], -1)
+		} else {
 			skip(i)
 		}
 		state = next
 	}
+}
+
+// simple reports whether every character of s is one that Width and
+// terminals measure alike and that never joins a neighbour into a
+// cluster, which Clean keeps: printable ASCII, Latin-1 letters and signs,
+// common punctuation, CJK ideographs and punctuation, fullwidth forms.
+// Most text is, and Check need not segment it.
+func simple(s string) bool {
+	for _, r := range s {
+		switch {
+		case r >= 0x20 && r <= 0x7E, r >= 0xA0 && r <= 0xFF && r != 0xAD,
+			r >= 0x2010 && r <= 0x2027, r >= 0x3000 && r <= 0x3029,
+			r >= 0x3400 && r <= 0x4DBF, r >= 0x4E00 && r <= 0x9FFF, r >= 0xFF01 && r <= 0xFF5E:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // cleanCluster is the longest start of cluster c, without its control
@@ -150,7 +169,7 @@ func bad(s string, i int, r rune) bool {
 			return true
 		}
 	}
-	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
+	return unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp)
 }
 
 // cells is the width a terminal gives each character: wcwidth's, with
@@ -185,11 +204,19 @@ func (p *Problem) Error() string { return p.Msg }
 // Check returns the first thing Clean would change in s, or nil when
 // Clean(s) is s.
 func Check(s string) *Problem {
+	if simple(s) {
+		return nil
+	}
+	return check(s)
+}
+
+// check is Check without the shortcut for simple text.
+func check(s string) *Problem {
 	var p *Problem
 	at := 0
-	scan(s, func(text string, cluster bool) {
-		if p == nil && cluster {
-			p = checkCluster(at, text)
+	scan(s, func(text string, w int) {
+		if p == nil && w >= 0 {
+			p = checkCluster(at, text, w)
 		}
 		at += len(text)
 	}, func(i int) {
@@ -201,7 +228,14 @@ func Check(s string) *Problem {
 	return p
 }
 
-func checkCluster(at int, c string) *Problem {
+// checkCluster is the problem of the cluster c, w cells wide, at offset
+// at, or nil.
+func checkCluster(at int, c string, w int) *Problem {
+	// One character, as most are, which no terminal draws wider than two
+	// cells: what cleanCluster keeps.
+	if r, n := utf8.DecodeRuneInString(c); n == len(c) && !bad(c, 0, r) && (w >= 2 || drawn(c) <= w) {
+		return nil
+	}
 	for i, r := range c {
 		if bad(c, i, r) {
 			return &Problem{Offset: at + i, Text: string(r), Msg: describe(c[i:])}
@@ -235,6 +269,8 @@ func describe(s string) string {
 	switch {
 	case r == utf8.RuneError && n <= 1:
 		return fmt.Sprintf("byte 0x%02X, which is not UTF-8", s[0])
+	case unicode.In(r, unicode.Zl, unicode.Zp):
+		return fmt.Sprintf("line or paragraph separator %U", r)
 	case unicode.Is(unicode.Cf, r):
 		if name, ok := formatNames[r]; ok {
 			return fmt.Sprintf("format character %U (%s)", r, name)

@@ -25,6 +25,8 @@ var hostile = []struct{ in, want string }{
 	{"soft\u00adhyphen", "softhyphen"},
 	{"zero\u200bwidth\u200c\u200d\u2060", "zerowidth"},
 	{"bidi \u202eevil\u202c \u2066iso\u2069 \u200f", "bidi evil iso "},
+	{"line\u2028separator\u2029", "lineseparator"},
+	{"中文,“引号”…—·×", "中文,“引号”…—·×"},
 	{"\ufeffbom", "bom"},
 	{"thumbs 👍🏽 up", "thumbs 👍 up"},
 	{"family 👨\u200d👩\u200d👧 end", "family 👨 end"},
@@ -79,7 +81,7 @@ func checkClean(t *testing.T, in, out string) {
 		t.Fatalf("Clean(%q) = %q: not UTF-8", in, out)
 	}
 	for _, r := range out {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+		if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) {
 			t.Fatalf("Clean(%q) = %q keeps %U", in, out, r)
 		}
 	}
@@ -149,6 +151,9 @@ func FuzzClean(f *testing.F) {
 		checkClean(t, in, out)
 		if (Check(in) == nil) != (out == in) {
 			t.Fatalf("Check(%q) = %v, Clean = %q", in, Check(in), out)
+		}
+		if p := check(in); simple(in) && p != nil {
+			t.Fatalf("%q is simple text, but %v", in, p)
 		}
 	})
 }
