@@ -350,3 +350,27 @@ func TestLoadFileArticlePlace(t *testing.T) {
 		t.Errorf("sub/../article.txt: %v", err)
 	}
 }
+
+// TestLineEndings: problems are at the same lines and columns whether the
+// file's lines end in LF, CRLF or CR alone (an old Mac's files).
+func TestLineEndings(t *testing.T) {
+	b, err := os.ReadFile("../testdata/bad/references.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lf := strings.ReplaceAll(string(b), "\r\n", "\n")
+	_, want := Parse("d.json", []byte(lf), nil)
+	if want == nil || strings.Count(want.Error(), "\n") < 2 || !strings.Contains(want.Error(), "d.json:68:33") {
+		t.Fatalf("want problems on several lines, got %v", want)
+	}
+	for name, eol := range map[string]string{"CRLF": "\r\n", "CR": "\r"} {
+		_, err := Parse("d.json", []byte(strings.ReplaceAll(lf, "\n", eol)), nil)
+		if err == nil || err.Error() != want.Error() {
+			t.Errorf("%s: got\n%v\nwant\n%v", name, err, want)
+		}
+	}
+	// and in the article
+	if line, col := lineCol([]byte("a\rb\r\nc\n\xff"), 7); line != 4 || col != 1 {
+		t.Errorf("byte 7 of a CR, a CRLF and an LF line is at %d:%d, want 4:1", line, col)
+	}
+}
