@@ -48,7 +48,7 @@ func checkProblems(t *testing.T, name string, b []byte, ds *Dataset, err error) 
 	if !errors.As(err, &l) || len(l) == 0 {
 		t.Fatalf("error %T %v", err, err)
 	}
-	lines := strings.Count(string(b), "\n") + 1
+	lines := breaks(b, 0, len(b)) + 1
 	for _, p := range l {
 		if p.Pos.Filename != name || p.Msg == "" || strings.ContainsAny(p.Msg, "\n\r") ||
 			p.Pos.Line < 0 || p.Pos.Line > lines || (p.Pos.Line == 0) != (p.Pos.Column == 0) {
