@@ -2,10 +2,10 @@ package cmd
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -29,9 +29,12 @@ type commonFlags struct {
 	lang     *choice
 	dataPath string
 	ascii    bool
+	// dataGiven says whether --data was given, when it is empty.
+	dataGiven func() bool
 }
 
 func addCommonFlags(c *cobra.Command, f *commonFlags, asciiUsage string) {
+	f.dataGiven = func() bool { return c.Flags().Changed("data") }
 	f.lang = addChoice(c, "lang", "", langs, langDescs,
 		"language (default from LC_ALL, LC_MESSAGES, LANG: zh* is Chinese, anything else English)")
 	c.Flags().StringVar(&f.dataPath, "data", "", "use another dataset of the same schema in `FILE` (docs/schema.md)")
@@ -52,6 +55,9 @@ func (f *commonFlags) language() data.Lang {
 // dataset is the embedded dataset or the one --data names; a bad
 // dataset is an input error.
 func (f *commonFlags) dataset() (*data.Dataset, error) {
+	if f.dataPath == "" && f.dataGiven != nil && f.dataGiven() {
+		return nil, usagef("--data needs a file name, not \"\"")
+	}
 	if f.dataPath == "" {
 		return data.Default(), nil
 	}
@@ -121,7 +127,7 @@ func (a *app) runDashboard(f *commonFlags, theme string) error {
 	if err != nil {
 		return err
 	}
-	out, isFile := a.stdout.(*os.File)
+	out, isFile := a.term.(*os.File)
 	if !isFile || !isatty.IsTerminal(out.Fd()) {
 		// Not a terminal: print what the dashboard would show, as text.
 		o := views.Options{Width: envWidth(), Lang: l, ASCII: f.ascii}
@@ -180,11 +186,16 @@ func openTTY() (*os.File, error) {
 }
 
 // envWidth is the width for text output when stdout is not a terminal:
-// $COLUMNS if set, else 100.
+// $COLUMNS if it is a whole number above 0, within export's bounds of
+// --width; else 100.
 func envWidth() int {
-	var w int
-	if _, err := fmt.Sscan(os.Getenv("COLUMNS"), &w); err == nil && w > 0 {
-		return w
+	cols := strings.TrimSpace(os.Getenv("COLUMNS"))
+	if cols == "" || strings.Trim(cols, "0123456789") != "" || strings.Trim(cols, "0") == "" {
+		return defaultExportWidth
 	}
-	return 100
+	w, err := strconv.Atoi(cols)
+	if err != nil { // more digits than an int holds
+		return maxExportWidth
+	}
+	return min(max(w, minExportWidth), maxExportWidth)
 }

@@ -7,7 +7,9 @@
 // outside the program: a dataset and its article, the search input, error
 // text. Check tells whether Clean would change a string, and why, for
 // the dataset's validator, which refuses such strings instead of changing
-// them. ASCII is the --ascii substitution; it never makes a string wider.
+// them; Visible writes what Clean would remove as escapes, for error
+// messages that must show it. ASCII is the --ascii substitution; it never
+// makes a string wider.
 //
 // Widths are those of github.com/charmbracelet/x/ansi (StringWidth, as
 // lipgloss measures), with East Asian ambiguous characters one cell wide.
@@ -20,6 +22,7 @@ package termtext
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -195,7 +198,7 @@ func drawn(s string) int {
 // A Problem is the first thing in a string that Clean would change.
 type Problem struct {
 	Offset int    // in bytes
-	Text   string // what is changed: a character or a cluster
+	Text   string // what is changed: a character, a byte or a cluster
 	Msg    string // what it is, for a message: "control character U+001B"
 }
 
@@ -238,7 +241,8 @@ func checkCluster(at int, c string, w int) *Problem {
 	}
 	for i, r := range c {
 		if bad(c, i, r) {
-			return &Problem{Offset: at + i, Text: string(r), Msg: describe(c[i:])}
+			_, n := utf8.DecodeRuneInString(c[i:])
+			return &Problem{Offset: at + i, Text: c[i : i+n], Msg: describe(c[i:])}
 		}
 	}
 	if cleanCluster(c) != c {
@@ -333,4 +337,19 @@ func ASCII(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Visible returns s with each thing Clean would remove or cut written as
+// Go writes it in a quoted string (\x1b, \u202e, \U0001f3fd), so that an
+// error message shows what was there, harmlessly: a file name with an
+// escape sequence in it. Unlike Clean's, its result may be wider than s.
+func Visible(s string) string {
+	for p := Check(s); p != nil; p = Check(s) {
+		q := strconv.QuoteToASCII(p.Text)
+		if p.Msg[:5] == "byte " { // not UTF-8: QuoteToASCII would write \ufffd
+			q = strconv.Quote(p.Text)
+		}
+		s = s[:p.Offset] + q[1:len(q)-1] + s[p.Offset+len(p.Text):]
+	}
+	return s
 }

@@ -126,6 +126,24 @@ func TestASCII(t *testing.T) {
 	}
 }
 
+func TestVisible(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain 马村":                  "plain 马村",
+		"evil\x1b]0;pwned\x07.json": `evil\x1b]0;pwned\a.json`,
+		"a\u202eb\u00ad":            `a\u202eb\u00ad`,
+		"x\xffy":                    `x\xffy`,
+		"👍🏽":                        `\U0001f44d\U0001f3fd`,
+	} {
+		got := Visible(in)
+		if got != want {
+			t.Errorf("Visible(%q) = %q, want %q", in, got, want)
+		}
+		if Check(got) != nil {
+			t.Errorf("Visible(%q) = %q, which Check refuses", in, got)
+		}
+	}
+}
+
 func TestInvisible(t *testing.T) {
 	for s, want := range map[string]bool{
 		"": true, " \u3000": true, "\u200b": true, "\u3164": true, "\u2800\u2800": true, "\u0301": true,
@@ -151,6 +169,9 @@ func FuzzClean(f *testing.F) {
 		checkClean(t, in, out)
 		if (Check(in) == nil) != (out == in) {
 			t.Fatalf("Check(%q) = %v, Clean = %q", in, Check(in), out)
+		}
+		if v := Visible(in); Check(v) != nil {
+			t.Fatalf("Visible(%q) = %q, which Check refuses", in, v)
 		}
 		if p := check(in); simple(in) && p != nil {
 			t.Fatalf("%q is simple text, but %v", in, p)
