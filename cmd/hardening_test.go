@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -105,5 +106,26 @@ func TestErrorTextSafe(t *testing.T) {
 		if strings.Contains(args[len(args)-1], "evil") && !strings.Contains(errs, `evil\x1b]0;pwned\a\u202e.json`) {
 			t.Errorf("%q: the file name is not shown with escapes: %q", args, errs)
 		}
+	}
+}
+
+// TestExportOutputDash: -o - is standard output, as for most tools; it
+// wrote a file named "-". ./- is that file.
+func TestExportOutputDash(t *testing.T) {
+	t.Chdir(t.TempDir())
+	want := exportOK(t, "--tab", "industry", "--format", "csv")
+	for _, args := range [][]string{{"-o", "-"}, {"-o", "-", "--force"}, {"--output=-"}} {
+		if out := exportOK(t, append([]string{"--tab", "industry", "--format", "csv"}, args...)...); out != want {
+			t.Errorf("%q: standard output is not the export", args)
+		}
+	}
+	if _, err := os.Lstat("-"); err == nil {
+		t.Fatal(`-o - wrote a file named "-"`)
+	}
+	if out := exportOK(t, "--tab", "industry", "--format", "csv", "-o", "./-"); out != "" {
+		t.Errorf("-o ./- wrote to standard output")
+	}
+	if b, err := os.ReadFile("-"); err != nil || string(b) != want {
+		t.Errorf(`-o ./- did not write the file "-": %v`, err)
 	}
 }
