@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/internal/termtext"
 	"github.com/macun-tui/macun-tui/views"
 )
 
@@ -202,7 +203,9 @@ func (m *Model) resize(w, h int) {
 	m.keepVisible()
 }
 
-func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
+// setStatus shows s in the footer; an error may repeat a file name, whose
+// control and format characters show as escapes.
+func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = termtext.Visible(s), isErr }
 
 // updateMain handles keys on the dashboard itself.
 func (m *Model) updateMain(msg tea.KeyMsg) tea.Cmd {
