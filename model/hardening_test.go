@@ -97,3 +97,37 @@ func TestTooSmallReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestSuspendKey: ctrl+z suspends, in every overlay, where the process
+// can be stopped; where it cannot (no shell with job control), it says
+// so instead of stopping for good.
+func TestSuspendKey(t *testing.T) {
+	for _, can := range []bool{true, false} {
+		for _, keys := range []string{"", "?", "/", "j\r"} {
+			m := newModel(t, data.EN, 100, 30, false)
+			m.c.CanSuspend = func() bool { return can }
+			for _, k := range keys {
+				if k == '\r' {
+					press(m, tea.KeyMsg{Type: tea.KeyEnter})
+				} else {
+					press(m, keyRunes(string(k)))
+				}
+			}
+			cmd := press(m, tea.KeyMsg{Type: tea.KeyCtrlZ})
+			switch {
+			case can && (cmd == nil || cmd() != tea.Suspend()):
+				t.Errorf("after %q: ctrl+z did not suspend", keys)
+			case !can && cmd != nil:
+				t.Errorf("after %q: ctrl+z returned a command where the process cannot stop", keys)
+			case !can && (m.status != MsgNoSuspend.In(data.EN) || !strings.Contains(ansi.Strip(m.View()), "cannot suspend")):
+				t.Errorf("after %q: status %q", keys, m.status)
+			}
+		}
+	}
+	// The help lists it.
+	m := newModel(t, data.EN, 200, 60, false)
+	press(m, keyRunes("?"))
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "ctrl+z") {
+		t.Errorf("the help does not list ctrl+z:\n%s", v)
+	}
+}

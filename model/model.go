@@ -173,8 +173,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m, m.mouse(msg)
 	case tea.KeyMsg:
-		if msg.Type == tea.KeyCtrlC {
+		switch msg.Type {
+		case tea.KeyCtrlC:
 			return m, tea.Quit
+		case tea.KeyCtrlZ:
+			return m, m.suspend()
 		}
 		switch m.over {
 		case overlayHelp:
@@ -201,6 +204,20 @@ func (m *Model) resize(w, h int) {
 		m.openDetail(m.detail.item)
 	}
 	m.keepVisible()
+}
+
+// MsgNoSuspend is the footer's message for ctrl+z where the process cannot
+// be stopped.
+var MsgNoSuspend = views.Msg{ZH: "无法挂起:没有支持作业控制的 shell 接手终端", EN: "cannot suspend: no shell with job control would take the terminal"}
+
+// suspend stops the program (ctrl+z), to be continued by the shell's fg,
+// where that can be.
+func (m *Model) suspend() tea.Cmd {
+	if m.c.CanSuspend == nil || !m.c.CanSuspend() {
+		m.setStatus(MsgNoSuspend.In(m.lang), true)
+		return nil
+	}
+	return tea.Suspend
 }
 
 // setStatus shows s in the footer; an error may repeat a file name, whose
