@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -41,7 +42,14 @@ type app struct {
 
 // Run runs macun-tui with args (without the program name) on the given
 // streams and returns the exit code.
-func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// A bug: a panic would exit 2, which says bad input.
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "macun-tui: internal error, a bug: %v\n%s", termtext.Visible(fmt.Sprint(r)), debug.Stack())
+			code = ExitFailure
+		}
+	}()
 	a := &app{stdin: stdin, stdout: &checkedWriter{w: stdout}, term: stdout, stderr: stderr}
 	root := a.newRoot()
 	root.SetArgs(args)

@@ -124,8 +124,14 @@ func TestSuspendKey(t *testing.T) {
 			}
 		}
 	}
+	// Back from a suspend, the mouse is turned on again: Bubble Tea v1
+	// does not.
+	m := newModel(t, data.EN, 100, 30, false)
+	if cmd := press(m, tea.ResumeMsg{}); cmd == nil || cmd() != tea.EnableMouseCellMotion() {
+		t.Error("ResumeMsg did not turn the mouse back on")
+	}
 	// The help lists it.
-	m := newModel(t, data.EN, 200, 60, false)
+	m = newModel(t, data.EN, 200, 60, false)
 	press(m, keyRunes("?"))
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "ctrl+z") {
 		t.Errorf("the help does not list ctrl+z:\n%s", v)

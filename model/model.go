@@ -170,6 +170,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case exportedMsg:
 		m.exported(msg)
 		return m, nil
+	case tea.ResumeMsg:
+		// The terminal was given back and taken again (ctrl+z, fg):
+		// Bubble Tea v1 does not turn the mouse back on.
+		return m, tea.EnableMouseCellMotion
 	case tea.MouseMsg:
 		return m, m.mouse(msg)
 	case tea.KeyMsg:
