@@ -163,3 +163,16 @@ func TestTerminalSuspend(t *testing.T) {
 		})
 	}
 }
+
+// TestTerminalSuspendWithoutShell: started without a shell with job
+// control (here as the session's leader, as setsid or a container's first
+// process runs it), ctrl+z would stop the dashboard for good, with no one
+// to continue it: it says it cannot instead, and goes on.
+func TestTerminalSuspendWithoutShell(t *testing.T) {
+	s := startTerm(t, termOpts{answer: true})
+	s.waitFor(0, "[1 Overview]")
+	s.waitFor(s.press("\x1a"), "cannot suspend")
+	s.waitFor(s.press("2"), "[2 Industry]")
+	s.quit()
+	checkRestored(t, s.Output())
+}
