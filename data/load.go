@@ -78,11 +78,15 @@ func LoadFile(path string) (*Dataset, error) {
 	})
 }
 
-// openFile opens a regular file for reading: without waiting for a writer
-// (a named pipe), and refusing anything that is not a regular file before
-// it is read. Its errors do not repeat the path.
-func openFile(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+// openFile opens the regular file path for reading (openRegular).
+func openFile(path string) (*os.File, error) { return openRegular(os.OpenFile, path) }
+
+// openRegular opens name with open (os.OpenFile, or a root's) for
+// reading: without waiting for a writer (a named pipe), and refusing
+// anything that is not a regular file before it is read. Its errors do
+// not repeat the name.
+func openRegular(open func(string, int, fs.FileMode) (*os.File, error), name string) (*os.File, error) {
+	f, err := open(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, osErr(err)
 	}
@@ -115,15 +119,7 @@ func openArticle(path, article string) (*os.File, error) {
 		return nil, osErr(err)
 	}
 	defer root.Close()
-	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, osErr(err)
-	}
-	if err := regular(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
+	return openRegular(root.OpenFile, name)
 }
 
 // regular returns an error unless f is a regular file.
