@@ -194,3 +194,51 @@ func hostileScreens(t *testing.T, ds *data.Dataset, l data.Lang, ascii bool, w, 
 	}
 	key("esc")
 }
+
+// TestE2EHostile runs the real binary in a terminal on each hostile
+// dataset: a refused one exits 2 before taking the terminal, with nothing
+// a terminal would act on in what it printed; the accepted one shows
+// every tab and the detail of an item (where the article's paragraphs
+// are) without retitling the terminal, writing its clipboard or leaving
+// the alternate screen before q.
+func TestE2EHostile(t *testing.T) {
+	for _, f := range hostileFiles(t) {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".json")
+		t.Run(name, func(t *testing.T) {
+			var errOut bytes.Buffer
+			accepted := cmd.Run([]string{"validate", f}, nil, &bytes.Buffer{}, &errOut) == cmd.ExitOK
+			s := startTerm(t, termOpts{args: []string{"--lang", "en", "--data", abs}, answer: true})
+			if !accepted {
+				if code := s.waitExit(); code != cmd.ExitUsage {
+					t.Fatalf("exit %d, want 2", code)
+				}
+				// Less Bubble Tea v1's question when it loads (docs/termquery.md).
+				out := strings.Replace(string(s.Output()), seqInitQuery, "", 1)
+				out = strings.ReplaceAll(out, "\r\n", "\n")
+				checkSafe(t, "output", strings.TrimSuffix(out, "\n"))
+				return
+			}
+			s.waitFor(0, "[1 Overview]")
+			for i := 1; i < len(data.Tabs()); i++ {
+				s.waitFor(s.press(strconv.Itoa(i+1)), fmt.Sprintf("[%d ", i+1))
+			}
+			s.waitFor(s.press("1"), "[1 Overview]")
+			s.waitFor(s.press("\r"), "In context")
+			s.quit()
+			out := s.Output()
+			for _, seq := range []string{"\x1b]0;", "\x1b]2;", "\x1b]52;"} {
+				if bytes.Contains(out, []byte(seq)) {
+					t.Errorf("output holds %q", seq)
+				}
+			}
+			if off := bytes.Index(out, []byte(seqAltScreenOff)); off < bytes.LastIndex(out, []byte(seqAltScreenOn)) {
+				t.Errorf("the alternate screen was left before q")
+			}
+			checkRestored(t, out)
+		})
+	}
+}
