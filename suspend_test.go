@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -65,6 +66,17 @@ func (s *shellRun) raw(when string) {
 	s.t.Helper()
 	if got := termios(s.t, s.TTY()); got.Lflag&(unix.ICANON|unix.ECHO|unix.ISIG) != 0 {
 		s.t.Errorf("%s: terminal not raw: lflag %#x", when, got.Lflag)
+	}
+}
+
+// waitSeq waits until the output after mark holds the escape sequence
+// seq (which waitFor, matching text, cannot see), for at most waitTimeout.
+func (s *shellRun) waitSeq(mark int, seq, what string) {
+	s.t.Helper()
+	for deadline := time.Now().Add(waitTimeout); !bytes.Contains(s.Output()[mark:], []byte(seq)); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			s.t.Fatalf("not %s within %v: no %q", what, waitTimeout, seq)
+		}
 	}
 }
 
@@ -137,9 +149,7 @@ func TestTerminalSuspend(t *testing.T) {
 			mark = s.press("fg\r")
 			s.waitFor(mark, "[2 Industry]", "1 Overview", "English")
 			s.raw("after fg")
-			if !bytes.Contains(s.Output()[mark:], []byte("\x1b[?1002h")) {
-				t.Errorf("mouse tracking not turned back on after fg")
-			}
+			s.waitSeq(mark, "\x1b[?1002h", "mouse tracking turned back on")
 			s.waitFor(s.press("3"), "[3 Urban-rural]")
 
 			mark = s.press("q")
