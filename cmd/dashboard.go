@@ -2,15 +2,14 @@ package cmd
 
 import (
 	"errors"
-	"fmt"
 	"os"
-	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
-	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	xterm "github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
@@ -29,9 +28,12 @@ type commonFlags struct {
 	lang     *choice
 	dataPath string
 	ascii    bool
+	// dataGiven says whether --data was given, when it is empty.
+	dataGiven func() bool
 }
 
 func addCommonFlags(c *cobra.Command, f *commonFlags, asciiUsage string) {
+	f.dataGiven = func() bool { return c.Flags().Changed("data") }
 	f.lang = addChoice(c, "lang", "", langs, langDescs,
 		"language (default from LC_ALL, LC_MESSAGES, LANG: zh* is Chinese, anything else English)")
 	c.Flags().StringVar(&f.dataPath, "data", "", "use another dataset of the same schema in `FILE` (docs/schema.md)")
@@ -52,6 +54,9 @@ func (f *commonFlags) language() data.Lang {
 // dataset is the embedded dataset or the one --data names; a bad
 // dataset is an input error.
 func (f *commonFlags) dataset() (*data.Dataset, error) {
+	if f.dataPath == "" && f.dataGiven != nil && f.dataGiven() {
+		return nil, usagef("--data needs a file name, not \"\"")
+	}
 	if f.dataPath == "" {
 		return data.Default(), nil
 	}
@@ -89,7 +94,8 @@ Macun District (马村区), Jiaozuo, Henan, as the Jiaozuo Daily reported them o
 sentence, in Chinese or English. Press ? in it for the keys.
 
 When standard output is not a terminal it prints the text export of every
-tab instead, $COLUMNS (or 100) cells wide.`,
+tab instead, $COLUMNS (or 100) cells wide; so it does on a terminal whose
+TERM is dumb, at the terminal's width.`,
 		Example: `  macun-tui                        the dashboard, in the locale's language
   macun-tui --lang zh --ascii      in Chinese, with 7-bit borders and bars
   macun-tui export --tab industry --format csv -o industry.csv
@@ -121,10 +127,19 @@ func (a *app) runDashboard(f *commonFlags, theme string) error {
 	if err != nil {
 		return err
 	}
-	out, isFile := a.stdout.(*os.File)
-	if !isFile || !isatty.IsTerminal(out.Fd()) {
-		// Not a terminal: print what the dashboard would show, as text.
-		o := views.Options{Width: envWidth(), Lang: l, ASCII: f.ascii}
+	out, isFile := a.term.(*os.File)
+	tty := isFile && isatty.IsTerminal(out.Fd())
+	if !tty || os.Getenv("TERM") == "dumb" {
+		// Not a terminal, or one that says it cannot take a full-screen
+		// program (Emacs's shell): print what the dashboard would show,
+		// as text, at the terminal's width if there is one.
+		w := envWidth()
+		if tty {
+			if cols, _, err := xterm.GetSize(out.Fd()); err == nil && cols > 0 {
+				w = min(max(cols, minExportWidth), maxExportWidth)
+			}
+		}
+		o := views.Options{Width: w, Lang: l, ASCII: f.ascii}
 		return views.WriteText(a.stdout, ds, data.TabIDs(), o)
 	}
 	in, isFile := a.stdin.(*os.File)
@@ -141,35 +156,30 @@ func (a *app) runDashboard(f *commonFlags, theme string) error {
 	r.SetHasDarkBackground(dark)
 	lipgloss.SetHasDarkBackground(dark)
 	c := model.NewCommon(ds, views.NewStyles(r, dark), f.ascii)
+	c.CanSuspend = canSuspend
 	defer c.Zones.Close()
+	sig := newSignals()
 	// 120 fps, Bubble Tea v1's most: every key shows up to 8 ms sooner
 	// than at the default 60.
-	p := tea.NewProgram(model.New(c, l), tea.WithAltScreen(), tea.WithMouseCellMotion(),
-		tea.WithInput(bg.Input(in)), tea.WithOutput(out), tea.WithFPS(120), tea.WithoutSignalHandler())
-	// SIGHUP (the terminal went away), SIGTERM and SIGINT quit and restore
-	// the terminal. They are caught here, before Run, and not by Bubble
-	// Tea (WithoutSignalHandler): its handler starts in a goroutine that
-	// may not be listening yet when the first frame is out, and a signal
-	// in between would kill the program in raw mode on the alternate
-	// screen. Send, unlike that handler, cannot block once Run has ended.
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
-	defer signal.Stop(sig)
-	go func() {
-		if s, ok := <-sig; ok {
-			if s == syscall.SIGINT {
-				p.Send(tea.InterruptMsg{})
-			} else {
-				p.Quit()
-			}
-		}
-	}()
+	p := tea.NewProgram(wrapModel(model.New(c, l)), tea.WithAltScreen(), tea.WithMouseCellMotion(),
+		tea.WithInput(bg.Input(in)), tea.WithOutput(out), tea.WithFPS(120),
+		tea.WithoutSignalHandler(), tea.WithFilter(sig.filter))
+	sig.start(p)
+	defer sig.stop()
 	_, err = p.Run()
-	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		// Bubble Tea recovered it, restored the terminal and printed it.
+		return errors.New("the dashboard stopped on an internal error, a bug (the panic is above)")
+	case errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
 		return nil
 	}
 	return err
 }
+
+// wrapModel is the dashboard's model as the program runs it; tests
+// replace it.
+var wrapModel = func(m tea.Model) tea.Model { return m }
 
 // openTTY opens the terminal for input when standard input is not one.
 func openTTY() (*os.File, error) {
@@ -180,11 +190,16 @@ func openTTY() (*os.File, error) {
 }
 
 // envWidth is the width for text output when stdout is not a terminal:
-// $COLUMNS if set, else 100.
+// $COLUMNS if it is a whole number above 0, within export's bounds of
+// --width; else 100.
 func envWidth() int {
-	var w int
-	if _, err := fmt.Sscan(os.Getenv("COLUMNS"), &w); err == nil && w > 0 {
-		return w
+	cols := strings.TrimSpace(os.Getenv("COLUMNS"))
+	if cols == "" || strings.Trim(cols, "0123456789") != "" || strings.Trim(cols, "0") == "" {
+		return defaultExportWidth
 	}
-	return 100
+	w, err := strconv.Atoi(cols)
+	if err != nil { // more digits than an int holds
+		return maxExportWidth
+	}
+	return min(max(w, minExportWidth), maxExportWidth)
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -69,7 +68,11 @@ people, mu) that a spreadsheet can sum; --bom starts it with the byte-order
 mark Excel needs to read Chinese. json has the same records, typed, and the
 strategy and notes. txt and md are in --lang; csv and json have both.
 
--o writes the file atomically and keeps an existing one unless --force.`,
+-o writes a new file atomically, and keeps an existing one unless --force,
+which replaces it atomically (through a symbolic link, the file it names).
+A named pipe or a device such as /dev/stdout is written into, never
+replaced; - is standard output. Directories, sockets and block devices are
+refused.`,
 		Example: `  macun-tui export --tab governance --lang en --width 80
   macun-tui export --tab industry --format csv --bom -o industry.csv
   macun-tui export --format json | jq '.tabs[].figures[].id'`,
@@ -82,7 +85,7 @@ strategy and notes. txt and md are in --lang; csv and json have both.
 	mode := addChoice(c, "mode", "charts", []string{"charts", "table"},
 		map[string]string{"charts": "charts and a table", "table": "one full table"}, "charts or table, as the dashboard's t key (txt only)")
 	addCommonFlags(c, &f, "7-bit characters only (txt only)")
-	c.Flags().StringVarP(&outPath, "output", "o", "", "write `FILE` atomically instead of standard output")
+	c.Flags().StringVarP(&outPath, "output", "o", "", "write `FILE` atomically instead of standard output (- is standard output)")
 	if err := c.MarkFlagFilename("output"); err != nil {
 		panic(err)
 	}
@@ -116,6 +119,9 @@ strategy and notes. txt and md are in --lang; csv and json have both.
 // export writes tabs in format to standard output, or to the file
 // outPath; bom starts it with a UTF-8 byte-order mark.
 func (a *app) export(ds *data.Dataset, tabs []string, format string, o views.Options, outPath string, force, bom bool) error {
+	if outPath == "-" {
+		outPath = "" // standard output, as for most tools
+	}
 	if outPath == "" && format == "txt" {
 		return views.WriteText(a.stdout, ds, tabs, o)
 	}
@@ -131,18 +137,12 @@ func (a *app) export(ds *data.Dataset, tabs []string, format string, o views.Opt
 		return err
 	}
 	if err := atomicfile.Write(outPath, []byte(text), force); err != nil {
-		// The errors of the file system name the temporary file; say which
-		// file could not be written instead. Write's own errors (is a
-		// directory) name it already.
 		var pe *fs.PathError
-		var le *os.LinkError
 		switch {
 		case errors.Is(err, fs.ErrExist):
 			return fmt.Errorf("%s exists (use --force to replace it)", outPath)
 		case errors.As(err, &pe):
-			return fmt.Errorf("cannot write %s: %v", outPath, pe.Err)
-		case errors.As(err, &le):
-			return fmt.Errorf("cannot write %s: %v", outPath, le.Err)
+			return fmt.Errorf("cannot write %s: %v", pe.Path, pe.Err)
 		}
 		return err
 	}

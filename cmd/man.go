@@ -32,11 +32,15 @@ anything else English
 .B COLORFGBG
 the terminal's colours ("15;0"); when set, the terminal is not asked
 .TP
-.BR NO_COLOR ", " TERM=dumb
+.B NO_COLOR
 no colour, and no question to the terminal
+.TP
+.B TERM=dumb
+the text export of every tab at the terminal's width, instead of the dashboard
 .TP
 .B COLUMNS
 the width of the text printed when standard output is not a terminal
+(20 to 1000; 100 when unset)
 .TP
 .B MACUN_NO_QUERY
 when set, the terminal is not asked for its background colour

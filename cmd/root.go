@@ -12,10 +12,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/macun-tui/macun-tui/internal/termtext"
 )
 
 // Exit codes.
@@ -25,16 +29,28 @@ const (
 	ExitUsage   = 2 // usage error or bad input: unknown flag, invalid dataset
 )
 
-// app is one run of the program: its standard streams.
+// app is one run of the program: its standard streams. Everything
+// written to standard output goes through stdout, which keeps the first
+// error; term is standard output itself, for the dashboard, which asks
+// whether it is a terminal and draws on it.
 type app struct {
-	stdin          io.Reader
-	stdout, stderr io.Writer
+	stdin  io.Reader
+	stdout *checkedWriter
+	term   io.Writer
+	stderr io.Writer
 }
 
 // Run runs macun-tui with args (without the program name) on the given
 // streams and returns the exit code.
-func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// A bug: a panic would exit 2, which says bad input.
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "macun-tui: internal error, a bug: %v\n%s", termtext.Visible(fmt.Sprint(r)), debug.Stack())
+			code = ExitFailure
+		}
+	}()
+	a := &app{stdin: stdin, stdout: &checkedWriter{w: stdout}, term: stdout, stderr: stderr}
 	root := a.newRoot()
 	root.SetArgs(args)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -46,7 +62,41 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return flagError(c, err)
 	})
 	c, err := root.ExecuteC()
+	if a.stdout.err != nil {
+		// What was written is incomplete, whatever else happened; cobra
+		// does not check the writes of help and completion.
+		err = fmt.Errorf("cannot write to standard output: %w", pathless(a.stdout.err))
+	}
 	return a.report(root, c, err)
+}
+
+// checkedWriter writes to w and keeps the first error, after which it
+// writes nothing more.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
+}
+
+// pathless is err without the path of a *fs.PathError: "/dev/stdout" says
+// nothing.
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // usageError is a mistake in the command line: exit 2, one line that
@@ -64,26 +114,34 @@ type inputError struct{ err error }
 func (e inputError) Error() string { return e.err.Error() }
 
 // report prints err, if any, and returns the exit code. c is the command
-// that ran or failed.
+// that ran or failed. What the user gave (a file name, a flag) and
+// repeats in the message shows its control and format characters as
+// escapes (termtext.Visible).
 func (a *app) report(root, c *cobra.Command, err error) int {
 	if err == nil {
 		return ExitOK
 	}
 	var ue usageError
 	var ie inputError
+	var msg string
+	code := ExitFailure
 	switch {
 	case errors.As(err, &ue):
 		if c == nil {
 			c = root
 		}
-		fmt.Fprintf(a.stderr, "%s: %s (see %s --help)\n", c.CommandPath(), ue.msg, c.CommandPath())
-		return ExitUsage
+		msg, code = fmt.Sprintf("%s: %s (see %s --help)", c.CommandPath(), ue.msg, c.CommandPath()), ExitUsage
 	case errors.As(err, &ie):
-		fmt.Fprintf(a.stderr, "%s\n", strings.TrimRight(ie.Error(), "\n"))
-		return ExitUsage
+		msg, code = strings.TrimRight(ie.Error(), "\n"), ExitUsage
+	default:
+		msg = fmt.Sprintf("%s: %v", root.Name(), err)
 	}
-	fmt.Fprintf(a.stderr, "%s: %v\n", root.Name(), err)
-	return ExitFailure
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		lines[i] = termtext.Visible(l)
+	}
+	fmt.Fprintln(a.stderr, strings.Join(lines, "\n"))
+	return code
 }
 
 // newRoot builds the command tree of one run.

@@ -14,6 +14,9 @@ func (a *app) newValidateCmd() *cobra.Command {
 it quotes, as --data would load it. It prints ok and exits 0, or prints every
 problem as FILE:LINE:COL: message and exits 2.`,
 		RunE: func(_ *cobra.Command, args []string) error {
+			if args[0] == "" {
+				return usagef("FILE is empty")
+			}
 			f := commonFlags{dataPath: args[0]}
 			if _, err := f.dataset(); err != nil {
 				return err

@@ -23,6 +23,8 @@ type Expr struct {
 const (
 	MaxFormulaTokens = 256
 	MaxFormulaDepth  = 64
+	// maxNumberLen bounds the digits of a number, which are read exactly.
+	maxNumberLen = 32
 )
 
 // ParseFormula parses a formula. Identifiers are figure ids: letters,
@@ -120,15 +122,38 @@ func (p *parser) operand() (*Expr, error) {
 	case "+", "-", "*", "/", ")":
 		return nil, fmt.Errorf("unexpected %q in formula", t)
 	}
-	v, err := strconv.ParseFloat(t, 64) // first, so that no exponent is too large
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+	if !isNumber(t) {
 		return &Expr{ref: t}, nil
 	}
-	n, ok := new(big.Rat).SetString(t)
-	if !ok {
-		n = new(big.Rat).SetFloat64(v)
+	if !isDecimal(t) {
+		return nil, fmt.Errorf("invalid number %q in formula (numbers are decimal: 100, 0.5)", t)
 	}
+	if len(t) > maxNumberLen {
+		return nil, fmt.Errorf("number %.20s… in formula is longer than %d characters", t, maxNumberLen)
+	}
+	n, _ := new(big.Rat).SetString(t)
 	return &Expr{num: n}, nil
+}
+
+// isNumber reports whether a token is meant as a number: it starts with a
+// digit or a point, or it is a word strconv reads as one (NaN, Inf),
+// which no id can be (ValidID).
+func isNumber(t string) bool {
+	if t[0] >= '0' && t[0] <= '9' || t[0] == '.' {
+		return true
+	}
+	_, err := strconv.ParseFloat(t, 64)
+	return err == nil
+}
+
+// isDecimal reports whether t is a decimal number: digits, and a point
+// followed by digits if any.
+func isDecimal(t string) bool {
+	whole, frac, point := strings.Cut(t, ".")
+	digits := func(s string) bool {
+		return s != "" && strings.Trim(s, "0123456789") == ""
+	}
+	return digits(whole) && (!point || digits(frac))
 }
 
 // Refs returns the figure ids the formula uses, in order of appearance.
@@ -151,6 +176,9 @@ func (e *Expr) Eval(lookup func(id string) (float64, bool)) (float64, error) {
 		return 0, err
 	}
 	v, _ := r.Float64()
+	if math.IsInf(v, 0) {
+		return 0, errors.New("formula result is too large to be a number")
+	}
 	return v, nil
 }
 
@@ -162,6 +190,9 @@ func (e *Expr) eval(lookup func(id string) (float64, bool)) (*big.Rat, error) {
 		v, ok := lookup(e.ref)
 		if !ok {
 			return nil, fmt.Errorf("formula names unknown figure %q", e.ref)
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("figure %q has no finite value (%v)", e.ref, v)
 		}
 		r, _ := new(big.Rat).SetString(strconv.FormatFloat(v, 'g', -1, 64)) // as written
 		return r, nil

@@ -2,8 +2,10 @@ package data
 
 import (
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -46,7 +48,7 @@ func checkProblems(t *testing.T, name string, b []byte, ds *Dataset, err error) 
 	if !errors.As(err, &l) || len(l) == 0 {
 		t.Fatalf("error %T %v", err, err)
 	}
-	lines := strings.Count(string(b), "\n") + 1
+	lines := breaks(b, 0, len(b)) + 1
 	for _, p := range l {
 		if p.Pos.Filename != name || p.Msg == "" || strings.ContainsAny(p.Msg, "\n\r") ||
 			p.Pos.Line < 0 || p.Pos.Line > lines || (p.Pos.Line == 0) != (p.Pos.Column == 0) {
@@ -65,7 +67,7 @@ func checkDataset(t *testing.T, ds *Dataset) {
 		t.Fatal("nil dataset without an error")
 	}
 	for _, f := range ds.Figures {
-		if f.Value == nil || *f.Value < 0 || *f.Value > MaxNumber {
+		if f.Value == nil || math.IsNaN(*f.Value) || math.IsInf(*f.Value, 0) || *f.Value < 0 || *f.Value > MaxNumber {
 			t.Fatalf("figure %s: value %v", f.ID, f.Value)
 		}
 		if g, ok := ds.Figure(f.ID); !ok || g.ID != f.ID {
@@ -84,4 +86,45 @@ func checkDataset(t *testing.T, ds *Dataset) {
 			t.Fatalf("group %s: tab %q", g.ID, g.Tab)
 		}
 	}
+}
+
+// FuzzParseFormula feeds arbitrary text to ParseFormula: it must not
+// panic; a formula it accepts names only ids that are not numbers, and
+// computes to a finite number or an error, never NaN or an infinity; a
+// formula that is one decimal number computes to that number; an error
+// is one line.
+func FuzzParseFormula(f *testing.F) {
+	for _, s := range []string{
+		"a - b-c", "(a + 2) * (b-c - 1)", "100", "0.5", "a / (b - 2)", "NaN", "nan + 1", "0x1p4", "1_000", "1_0.5",
+		"1e999 * 1e999", "a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a",
+		"((((a))))", "a +", "(a", "-1", "中文 + 1", ".5", "5.", "1.2.3", "Inf - Inf",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e, err := ParseFormula(s)
+		if err != nil {
+			if e != nil || err.Error() == "" || strings.ContainsAny(err.Error(), "\n\r") {
+				t.Fatalf("%q: expression %v with error %q", s, e, err)
+			}
+			return
+		}
+		for _, r := range e.Refs() {
+			if r == "" || isNumber(r) {
+				t.Fatalf("%q: ref %q", s, r)
+			}
+		}
+		for _, x := range []float64{0, 1.5, MaxNumber} {
+			v, err := e.Eval(func(string) (float64, bool) { return x, true })
+			if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+				t.Fatalf("%q with ids = %v: %v", s, x, v)
+			}
+		}
+		if n := strings.TrimSpace(s); len(e.Refs()) == 0 && isDecimal(n) {
+			want, _ := strconv.ParseFloat(n, 64)
+			if v, err := e.Eval(nil); err != nil || v != want {
+				t.Fatalf("%q = %v, %v; want %v", s, v, err, want)
+			}
+		}
+	})
 }

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json"
@@ -56,33 +57,100 @@ func Load(r io.Reader) (*Dataset, error) {
 }
 
 // LoadFile reads, decodes and checks the dataset file at path, and the
-// article its meta.article names (relative to the file's directory).
-// Every error is a ProblemList whose problems name path as given.
+// article its meta.article names, relative to the directory of the file
+// itself (a symbolic link to the file is followed) and inside it. Every
+// error is a ProblemList whose problems name path as given.
 func LoadFile(path string) (*Dataset, error) {
-	b, err := readFile(path)
+	f, err := openFile(path)
 	if err != nil {
 		return nil, fileProblem(path, "%v", err)
 	}
-	dir := filepath.Dir(path)
+	b, err := readOpen(f)
+	if err != nil {
+		return nil, fileProblem(path, "%v", err)
+	}
 	return Parse(path, b, func(article string) ([]byte, error) {
-		return readFile(filepath.Join(dir, filepath.FromSlash(article)))
+		f, err := openArticle(path, article)
+		if err != nil {
+			return nil, err
+		}
+		return readOpen(f)
 	})
 }
 
-// readFile reads a file of at most MaxFileSize bytes. Its errors do not
-// repeat the path.
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+// openFile opens the regular file path for reading (openRegular).
+func openFile(path string) (*os.File, error) { return openRegular(os.OpenFile, path) }
+
+// openRegular opens name with open (os.OpenFile, or a root's) for
+// reading: without waiting for a writer (a named pipe), and refusing
+// anything that is not a regular file before it is read. Its errors do
+// not repeat the name.
+func openRegular(open func(string, int, fs.FileMode) (*os.File, error), name string) (*os.File, error) {
+	f, err := open(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, osErr(err)
 	}
+	if err := regular(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// openArticle opens the article named article (slash-separated, checked
+// to be local) of the dataset file at path: in the directory of the file
+// itself, and never outside it, through .. or a symbolic link.
+func openArticle(path, article string) (*os.File, error) {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return nil, osErr(err)
+	}
+	dir := filepath.Dir(real)
+	name := filepath.Clean(filepath.FromSlash(article)) // sub/../a.txt is a.txt, though sub is not there
+	// Where it leads, for the message; the root below is what keeps it
+	// inside.
+	if target, err := filepath.EvalSymlinks(filepath.Join(dir, name)); err == nil {
+		if rel, err := filepath.Rel(dir, target); err != nil || !filepath.IsLocal(rel) {
+			return nil, errors.New("it is outside the dataset file's directory")
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, osErr(err)
+	}
+	defer root.Close()
+	return openRegular(root.OpenFile, name)
+}
+
+// regular returns an error unless f is a regular file.
+func regular(f *os.File) error {
+	st, err := f.Stat()
+	if err != nil {
+		return osErr(err)
+	}
+	switch m := st.Mode(); {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return errors.New("is a directory, not a file")
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("is a named pipe, not a regular file")
+	case m&fs.ModeDevice != 0:
+		return errors.New("is a device, not a regular file")
+	case m&fs.ModeSocket != 0:
+		return errors.New("is a socket, not a regular file")
+	}
+	return errors.New("is not a regular file")
+}
+
+// readOpen reads the regular file f, of at most MaxFileSize bytes, and
+// closes it. Its size is checked before it is read, and the read stops
+// after the limit should the file grow meanwhile.
+func readOpen(f *os.File) ([]byte, error) {
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
 		return nil, osErr(err)
-	}
-	if st.IsDir() {
-		return nil, errors.New("is a directory, not a file")
 	}
 	return readLimited(f, st.Size())
 }

@@ -94,10 +94,26 @@ type offProblem struct {
 }
 
 // lineCol converts a byte offset of b to a line and a column (in
-// characters), both from 1.
+// characters), both from 1. Lines end in LF, CRLF or CR.
 func lineCol(b []byte, off int) (line, col int) {
-	start := bytes.LastIndexByte(b[:off], '\n') + 1
-	return 1 + bytes.Count(b[:off], []byte{'\n'}), 1 + utf8.RuneCount(b[start:off])
+	return 1 + breaks(b, 0, off), 1 + utf8.RuneCount(b[lineStart(b[:off]):off])
+}
+
+// breaks counts the line breaks of b[from:to]: LF, CRLF or CR alone, the
+// LF of a CRLF counted with its CR, which may be before from.
+func breaks(b []byte, from, to int) int {
+	n := 0
+	for i := from; i < to; i++ {
+		if b[i] == '\r' || b[i] == '\n' && (i == 0 || b[i-1] != '\r') {
+			n++
+		}
+	}
+	return n
+}
+
+// lineStart is where the last line of b starts: after its last LF or CR.
+func lineStart(b []byte) int {
+	return max(bytes.LastIndexByte(b, '\n'), bytes.LastIndexByte(b, '\r')) + 1
 }
 
 // positions sorts problems by offset and tells each once, at its line
@@ -108,8 +124,8 @@ func positions(name string, b []byte, ps []offProblem) ProblemList {
 	line, start, last := 1, 0, 0 // the line at offset last, and where it starts
 	for _, p := range ps {
 		off := min(p.off, len(b))
-		if n := bytes.Count(b[last:off], []byte{'\n'}); n > 0 {
-			line, start = line+n, last+bytes.LastIndexByte(b[last:off], '\n')+1
+		if n := breaks(b, last, off); n > 0 {
+			line, start = line+n, last+lineStart(b[last:off])
 		}
 		last = off
 		pr := Problem{Position{name, off, line, 1 + utf8.RuneCount(b[start:off])}, p.msg}

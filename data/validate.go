@@ -11,10 +11,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/macun-tui/macun-tui/internal/termtext"
 )
 
 // MaxNumber is the largest number a dataset may hold; anything larger is
@@ -128,21 +129,31 @@ func (c *checker) report(name string, b []byte) error {
 // elem is the pointer of element i of the list at p.
 func elem(p string, i int) string { return p + "/" + strconv.Itoa(i) }
 
-// line checks the string at p+f: not empty or white space, and without
-// control characters, which would garble a terminal.
+// line checks the string at p+f (lineProblem).
 func (c *checker) line(s, p, f string) bool {
-	blank := true
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			c.add(p+f, "contains control character %U", r)
-			return false
-		}
-		blank = blank && unicode.IsSpace(r)
+	msg := lineProblem(s)
+	if msg != "" {
+		c.add(p+f, "%s", msg)
 	}
-	if blank {
-		c.add(p+f, "must not be empty or only white space")
+	return msg == ""
+}
+
+// lineProblem is what is wrong with the characters of a string the
+// terminal shows, or "": what termtext.Clean would change (control and
+// format characters, clusters terminals draw wider than they measure),
+// and nothing to see. Every rule about the characters of a string is
+// here.
+func lineProblem(s string) string {
+	if p := termtext.Check(s); p != nil {
+		return "contains " + p.Msg
 	}
-	return !blank
+	switch {
+	case strings.TrimSpace(s) == "":
+		return "must not be empty or only white space"
+	case termtext.Invisible(s):
+		return "must not be only invisible characters"
+	}
+	return ""
 }
 
 // text checks a Text (t may be nil for an optional one).
@@ -254,10 +265,15 @@ func (c *checker) dataset(readArticle func(string) ([]byte, error)) {
 		}
 	}
 	article := m.Article != "" && c.line(m.Article, "/meta/article", "")
-	if m.Article == "" {
+	switch {
+	case m.Article == "":
 		c.put(ptrProblem{ptr: "/meta/article", msg: "must not be empty or only white space", ifGiven: true})
-	} else if article && (strings.HasPrefix(m.Article, "/") || filepath.IsAbs(m.Article)) {
+	case !article:
+	case strings.HasPrefix(m.Article, "/") || filepath.IsAbs(m.Article):
 		c.add("/meta/article", "must be a path relative to the dataset file, got %q", m.Article)
+		article = false
+	case strings.Contains(m.Article, `\`) || !filepath.IsLocal(filepath.FromSlash(m.Article)):
+		c.add("/meta/article", "must name a file in the dataset file's directory or below it, with / between names, got %q", m.Article)
 		article = false
 	}
 	c.article = article && readArticle != nil
@@ -424,6 +440,9 @@ func (c *checker) figure(f *Figure, p string) {
 		return
 	}
 	switch v := *f.Value; {
+	case math.IsNaN(v) || math.IsInf(v, 0): // not from JSON, but from a caller's Dataset
+		c.add(p+"/value", "%v is not a finite number", v)
+		f.Value = nil
 	case v < 0:
 		c.add(p+"/value", "%s is negative; values must be >= 0", num(v))
 		f.Value = nil // no formula uses it, and none is told so
@@ -836,6 +855,8 @@ func (c *checker) derive() {
 		switch {
 		case err != nil:
 			c.add(p, "%v", err)
+		case math.IsNaN(v) || math.IsInf(v, 0):
+			c.add(p, "result %v is not a finite number", v)
 		case v < 0:
 			c.add(p, "result %s is negative; values must be >= 0", num(v))
 		case v > MaxNumber:
@@ -889,7 +910,25 @@ func (c *checker) readArticle(readArticle func(string) ([]byte, error)) {
 			return
 		}
 	}
-	ds.Article = string(a)
+	// Tabs and line breaks (LF, CRLF or CR) are the article's layout;
+	// every other character is as in a string of the dataset. Tabs become
+	// spaces and line breaks LF, for the terminal.
+	text := strings.ReplaceAll(string(a), "\t", " ")
+	for start := 0; start < len(text); {
+		end := strings.IndexAny(text[start:], "\r\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if pr := termtext.Check(text[start:end]); pr != nil {
+			line, col := lineCol(a, start+pr.Offset)
+			c.add(p, "article %q contains %s (at its %d:%d)", ds.Meta.Article, pr.Msg, line, col)
+			return
+		}
+		start = end + 1
+	}
+	ds.Article = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
 	folded := Fold(ds.Article)
 	for _, l := range c.lookups {
 		switch n := strings.Count(folded, Fold(l.s)); {

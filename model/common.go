@@ -22,6 +22,9 @@ type Common struct {
 	// ExportDir is where `e` writes files; Now names them.
 	ExportDir string
 	Now       func() time.Time
+	// CanSuspend says whether ctrl+z may stop the process, so that the
+	// shell that started it takes the terminal back (nil: never).
+	CanSuspend func() bool
 }
 
 // NewCommon returns a Common with the default keys and a zone manager.

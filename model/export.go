@@ -16,9 +16,12 @@ type exportedMsg struct {
 }
 
 // exportCmd writes the current view (tab, language, mode, width) as plain
-// text to a new file in the export directory, off the UI goroutine.
+// text to a new file in the export directory, off the UI goroutine. On a
+// screen too small for the dashboard the view is the one at its minimum
+// width.
 func (m *Model) exportCmd() tea.Cmd {
 	o := m.opts()
+	o.Width = max(o.Width, MinWidth)
 	ds, tab, dir := m.c.DS, m.Tab(), m.c.ExportDir
 	name := fmt.Sprintf("macun-%s-%s-%s", tab, o.Lang, m.c.Now().Format("20060102-150405"))
 	return func() tea.Msg {

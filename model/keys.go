@@ -27,6 +27,7 @@ type KeyMap struct {
 	Lang     key.Binding
 	Export   key.Binding
 	Help     key.Binding
+	Suspend  key.Binding
 	Quit     key.Binding
 }
 
@@ -49,6 +50,7 @@ var keyHelp = map[string][2]data.Text{
 	"Lang":     {{ZH: "L", EN: "L"}, {ZH: "语言:English", EN: "language: 中文"}},
 	"Export":   {{ZH: "e", EN: "e"}, {ZH: "导出文本", EN: "export text"}},
 	"Help":     {{ZH: "?", EN: "?"}, {ZH: "帮助", EN: "help"}},
+	"Suspend":  {{ZH: "ctrl+z", EN: "ctrl+z"}, {ZH: "挂起", EN: "suspend"}},
 	"Quit":     {{ZH: "q/ctrl+c", EN: "q/ctrl+c"}, {ZH: "退出", EN: "quit"}},
 }
 
@@ -71,6 +73,7 @@ func DefaultKeyMap() KeyMap {
 		Lang:     key.NewBinding(key.WithKeys("L")),
 		Export:   key.NewBinding(key.WithKeys("e")),
 		Help:     key.NewBinding(key.WithKeys("?")),
+		Suspend:  key.NewBinding(key.WithKeys("ctrl+z")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c")),
 	}
 	k.Localize(data.EN)
@@ -91,7 +94,7 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 		"Up": &k.Up, "Down": &k.Down, "PageUp": &k.PageUp, "PageDown": &k.PageDown,
 		"Top": &k.Top, "Bottom": &k.Bottom, "Open": &k.Open, "Back": &k.Back,
 		"Table": &k.Table, "Search": &k.Search, "Lang": &k.Lang, "Export": &k.Export,
-		"Help": &k.Help, "Quit": &k.Quit,
+		"Help": &k.Help, "Suspend": &k.Suspend, "Quit": &k.Quit,
 	}
 }
 
@@ -106,7 +109,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextTab, k.PrevTab, k.JumpTab},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.Back, k.Table, k.Search},
-		{k.Lang, k.Export, k.Help, k.Quit},
+		{k.Lang, k.Export, k.Help, k.Suspend, k.Quit},
 	}
 }
 

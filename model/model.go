@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/internal/termtext"
 	"github.com/macun-tui/macun-tui/views"
 )
 
@@ -169,11 +170,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case exportedMsg:
 		m.exported(msg)
 		return m, nil
+	case tea.ResumeMsg:
+		// The terminal was given back and taken again (ctrl+z, fg):
+		// Bubble Tea v1 does not turn the mouse back on.
+		return m, tea.EnableMouseCellMotion
 	case tea.MouseMsg:
 		return m, m.mouse(msg)
 	case tea.KeyMsg:
-		if msg.Type == tea.KeyCtrlC {
+		switch msg.Type {
+		case tea.KeyCtrlC:
 			return m, tea.Quit
+		case tea.KeyCtrlZ:
+			return m, m.suspend()
 		}
 		switch m.over {
 		case overlayHelp:
@@ -202,7 +210,23 @@ func (m *Model) resize(w, h int) {
 	m.keepVisible()
 }
 
-func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
+// MsgNoSuspend is the footer's message for ctrl+z where the process cannot
+// be stopped.
+var MsgNoSuspend = views.Msg{ZH: "无法挂起:没有支持作业控制的 shell 接手终端", EN: "cannot suspend: no shell with job control would take the terminal"}
+
+// suspend stops the program (ctrl+z), to be continued by the shell's fg,
+// where that can be.
+func (m *Model) suspend() tea.Cmd {
+	if m.c.CanSuspend == nil || !m.c.CanSuspend() {
+		m.setStatus(MsgNoSuspend.In(m.lang), true)
+		return nil
+	}
+	return tea.Suspend
+}
+
+// setStatus shows s in the footer; an error may repeat a file name, whose
+// control and format characters show as escapes.
+func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = termtext.Visible(s), isErr }
 
 // updateMain handles keys on the dashboard itself.
 func (m *Model) updateMain(msg tea.KeyMsg) tea.Cmd {

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/internal/termtext"
 	"github.com/macun-tui/macun-tui/views"
 )
 
@@ -44,6 +45,11 @@ func (m *Model) updateSearch(msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	before := s.input.Value()
 	s.input, cmd = s.input.Update(msg)
+	// The input drops control characters; format characters and clusters
+	// drawn wider than measured go too, as from any text shown.
+	if v := termtext.Clean(s.input.Value()); v != s.input.Value() {
+		s.input.SetValue(v)
+	}
 	if s.input.Value() != before {
 		s.hits = m.c.DS.Search(s.input.Value())
 		s.sel = 0

@@ -2,17 +2,32 @@ package views
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/macun-tui/macun-tui/data"
 )
 
-// TooSmall is the one line shown when the terminal is below the minimum
-// size, cut to the width it has.
+// MsgTooSmallShort is MsgTooSmall for a screen too small for it.
+var MsgTooSmallShort = Msg{ZH: "需要 %d×%d", EN: "need %d×%d"}
+
+// TooSmall is what the screen shows below the minimum size: the message
+// (MsgTooSmall), wrapped to the width; where it does not fit the height,
+// the short one; where that does not fit either, the size alone ("40x10"),
+// cut only below five cells. 7-bit, as × is ambiguous.
 func TooSmall(w, h, minW, minH int, l data.Lang) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	return ASCIISafe(Fit(fmt.Sprintf(MsgTooSmall.In(l), minW, minH), w))
+	size := fmt.Sprintf("%dx%d", minW, minH)
+	for _, m := range []Msg{MsgTooSmall, MsgTooSmallShort} {
+		// Wrap cuts a word wider than w: the size must be whole.
+		if ls := Wrap(ASCIISafe(fmt.Sprintf(m.In(l), minW, minH)), w); len(ls) <= h &&
+			slices.ContainsFunc(ls, func(s string) bool { return strings.Contains(s, size) }) {
+			return strings.Join(ls, "\n")
+		}
+	}
+	return ASCIISafe(Fit(size, w))
 }
 
 // HitLine is one search result: tab, kind or label, and value.

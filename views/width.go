@@ -6,8 +6,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/mattn/go-runewidth"
 	"github.com/rivo/uniseg"
+
+	"github.com/macun-tui/macun-tui/internal/termtext"
 )
 
 // Width is the display width of s in terminal cells (a Chinese character
@@ -60,37 +61,10 @@ func Wrap(s string, w int) []string {
 	return ls
 }
 
-// asciiRunes replaces each character that terminals disagree about (East
-// Asian "ambiguous" width) with one 7-bit character, so widths hold in
-// every locale.
-var asciiRunes = map[rune]rune{
-	'“': '"', '”': '"', '‘': '\'', '’': '\'', '·': '.', '…': '~',
-	'×': 'x', '²': '2', '—': '-', '–': '-', '─': '-', '│': '|', '█': '#',
-	'▉': '#', '▊': '#', '▋': '#', '▌': '#', '▍': ' ', '▎': ' ', '▏': ' ',
-	'°': 'o', '±': '+', '※': '*', '→': '>', '←': '<', '↑': '^', '↓': 'v',
-	'▶': '>', '•': '*', '≈': '~', '≤': '<', '≥': '>', '†': '+', '¶': '#',
-}
-
-// ASCIISafe rewrites s so that it holds no ambiguous-width character.
-// Each one becomes a single 7-bit character, so display width is kept.
-func ASCIISafe(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if r < 0x80 {
-			b.WriteRune(r)
-			continue
-		}
-		if a, ok := asciiRunes[r]; ok {
-			b.WriteRune(a)
-		} else if runewidth.IsAmbiguousWidth(r) {
-			b.WriteByte('?')
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// ASCIISafe rewrites s for --ascii: no character of ambiguous width
+// (termtext.ASCII). It never makes s wider, so a line cut to its width
+// before stays within it.
+func ASCIISafe(s string) string { return termtext.ASCII(s) }
 
 // hanging wraps s to w cells after prefix, indenting the lines after the
 // first by the prefix's width.

@@ -2,6 +2,13 @@
 // file it was not asked to replace: the bytes go to a temporary file in
 // the same directory, which takes its name only when complete.
 //
+// What is not a regular file is never replaced. A named pipe or a
+// character device (/dev/stdout, /dev/null, a terminal) is written into,
+// as a shell's > would, and a symbolic link to a file stays a link while
+// the file it names is replaced; directories, block devices, sockets and
+// links to nothing are refused. Every error names the file asked for,
+// never the temporary one.
+//
 // It serves the dashboard's export key (CreateNew), the export command's
 // -o (Write) and anything else that writes a user's file.
 package atomicfile
@@ -23,9 +30,10 @@ const Perm fs.FileMode = 0o644
 // CreateNew writes b to a new file dir/base+ext, or base-2+ext, base-3+ext
 // … if that exists, and returns its path. It never replaces a file.
 func CreateNew(dir, base, ext string, b []byte) (string, error) {
+	first := filepath.Join(dir, base+ext)
 	tmp, err := writeTemp(dir, b, Perm)
 	if err != nil {
-		return "", err
+		return "", named(first, err)
 	}
 	defer os.Remove(tmp)
 	for i := 1; i < 1000; i++ {
@@ -36,7 +44,7 @@ func CreateNew(dir, base, ext string, b []byte) (string, error) {
 		path := filepath.Join(dir, name)
 		if err := placeNew(tmp, path, b, Perm); !errors.Is(err, fs.ErrExist) {
 			if err != nil {
-				return "", err
+				return "", named(path, err)
 			}
 			return path, nil
 		}
@@ -44,56 +52,117 @@ func CreateNew(dir, base, ext string, b []byte) (string, error) {
 	return "", fmt.Errorf("too many files named %s-N%s in %s", base, ext, dir)
 }
 
-// Write writes b to path. An existing file is replaced only when replace
-// is set, and keeps its mode; otherwise the error is fs.ErrExist. What is
-// not a file to replace (a directory) is never replaced: the error is a
-// *NotFileError.
+// Write writes b to path. An existing regular file is replaced only when
+// replace is set, and keeps its mode; otherwise the error is fs.ErrExist.
+// A named pipe or a character device is written into, replace or not;
+// what is neither, nor a regular file (a directory, a socket), is never
+// replaced: the error is a *NotFileError. Other errors are *fs.PathError
+// with path.
 func Write(path string, b []byte, replace bool) error {
-	perm := Perm
-	if fi, err := os.Stat(path); err == nil {
-		if err := replaceable(path, fi); err != nil {
-			return err
+	fi, err := os.Stat(path) // through symbolic links
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if li, lerr := os.Lstat(path); lerr == nil {
+			return &NotFileError{Path: path, Mode: li.Mode()} // a link to nothing
 		}
-		perm = fi.Mode().Perm()
+		return writeNew(path, b)
+	case err != nil:
+		return named(path, err)
+	case fi.Mode().IsRegular():
+		if !replace {
+			return named(path, fs.ErrExist)
+		}
+		// Through a link, the file it names is replaced, and the link stays.
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return named(path, err)
+		}
+		return named(path, replaceFile(real, b, fi.Mode().Perm()))
+	case fi.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0:
+		return named(path, writeInto(path, b))
 	}
+	return &NotFileError{Path: path, Mode: fi.Mode()}
+}
+
+// writeNew writes b to a new file path, and never over one that appears
+// meanwhile.
+func writeNew(path string, b []byte) error {
+	tmp, err := writeTemp(filepath.Dir(path), b, Perm)
+	if err != nil {
+		return named(path, err)
+	}
+	defer os.Remove(tmp)
+	return named(path, placeNew(tmp, path, b, Perm))
+}
+
+// replaceFile replaces the regular file path with one holding b, of mode
+// perm.
+func replaceFile(path string, b []byte, perm fs.FileMode) error {
 	tmp, err := writeTemp(filepath.Dir(path), b, perm)
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp)
-	if replace {
-		return os.Rename(tmp, path)
+	return os.Rename(tmp, path)
+}
+
+// writeInto writes b into the named pipe or device path. The pipe is
+// opened without waiting: with no process reading it, that fails at once.
+func writeInto(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, syscall.ENXIO) {
+		return errNoReader{}
 	}
-	if err := placeNew(tmp, path, b, perm); errors.Is(err, fs.ErrExist) {
-		return &fs.PathError{Op: "write", Path: path, Err: fs.ErrExist}
-	} else if err != nil {
+	if err != nil {
 		return err
 	}
-	return nil
+	f.Fd() // back to blocking writes: a slow reader is waited for
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// errNoReader is ENXIO from opening a named pipe: no process reads it.
+type errNoReader struct{}
+
+func (errNoReader) Error() string { return "no process is reading it" }
+func (errNoReader) Unwrap() error { return syscall.ENXIO }
+
+// named is err, if any, as a *fs.PathError that names path, the file
+// asked for, instead of the temporary file or the link's target the
+// error of the file system names.
+func named(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	return &fs.PathError{Op: "write", Path: path, Err: err}
 }
 
 // NotFileError is the error of writing over something that is not a file
-// Write replaces.
+// Write replaces or writes into.
 type NotFileError struct {
 	Path string
 	Mode fs.FileMode
 }
 
 func (e *NotFileError) Error() string {
-	if e.Mode.IsDir() {
+	switch {
+	case e.Mode.IsDir():
 		return e.Path + " is a directory"
+	case e.Mode&fs.ModeSymlink != 0:
+		return e.Path + " is a symbolic link to nothing"
 	}
 	return e.Path + " is not a regular file"
-}
-
-// replaceable says whether Write may put a file where fi is: not over a
-// directory. (A named pipe, a socket or a device is still replaced by the
-// rename; refusing them is one more condition here.)
-func replaceable(path string, fi fs.FileInfo) error {
-	if fi.IsDir() {
-		return &NotFileError{Path: path, Mode: fi.Mode()}
-	}
-	return nil
 }
 
 // link is os.Link; tests replace it to stand for a file system without

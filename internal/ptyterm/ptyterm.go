@@ -145,6 +145,13 @@ func Modes(tty *os.File) (*unix.Termios, error) {
 	return unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
 }
 
+// ForegroundGroup is the terminal's foreground process group: the job a
+// shell in it runs, which the terminal sends ctrl+z's SIGTSTP to. It is
+// asked of the master side: the slave answers only its own session.
+func (t *Term) ForegroundGroup() (int, error) {
+	return unix.IoctlGetInt(int(t.ptmx.Fd()), unix.TIOCGPGRP)
+}
+
 // Started is when the program was started: just before the pty was made
 // (or, with KeepTTY, the process was started).
 func (t *Term) Started() time.Time { return t.started }

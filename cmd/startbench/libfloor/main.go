@@ -9,8 +9,8 @@
 // least a dashboard on this stack costs; the benchmarks report it next to
 // the hello-world, so that what is the libraries' and what is macun-tui's
 // can be told apart. Keep the imports in step with the non-macun-tui
-// imports of the main, cmd, internal/termbg, model, views and data
-// packages (TestFloorImports checks).
+// imports of the main, cmd, internal/termbg, internal/termtext, model,
+// views and data packages (TestFloorImports checks).
 package main
 
 import (
@@ -24,6 +24,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	_ "github.com/charmbracelet/lipgloss"
 	_ "github.com/charmbracelet/x/ansi"
+	_ "github.com/charmbracelet/x/ansi/parser"
 	_ "github.com/charmbracelet/x/term"
 	_ "github.com/go-json-experiment/json"
 	_ "github.com/go-json-experiment/json/jsontext"
