@@ -16,8 +16,13 @@ type exportedMsg struct {
 }
 
 // exportCmd writes the current view (tab, language, mode, width) as plain
-// text to a new file in the export directory, off the UI goroutine.
+// text to a new file in the export directory, off the UI goroutine. In a
+// served session it copies the same text to the client's clipboard
+// instead: nothing is written on the server.
 func (m *Model) exportCmd() tea.Cmd {
+	if m.c.Session {
+		return m.copyViewCmd()
+	}
 	o := m.opts()
 	ds, tab, dir := m.c.DS, m.Tab(), m.c.ExportDir
 	name := fmt.Sprintf("macun-%s-%s-%s", tab, o.Lang, m.c.Now().Format("20060102-150405"))
