@@ -10,6 +10,10 @@
 // reply as alt+] and a run of keys; Result.Input wraps the input so that
 // those answers are dropped when they come.
 //
+// Watch is for a terminal at the other end of a stream (an SSH session):
+// the question goes out, the program starts without waiting, and the
+// answers are taken out of the input when they come.
+//
 // On Windows the console is not asked (reading it with a timeout needs
 // another mechanism than select(2)); Ask reports no answer there.
 package termbg
