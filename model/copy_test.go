@@ -254,3 +254,22 @@ func TestBodyKeyHasLook(t *testing.T) {
 		t.Errorf("shared cache holds %d bodies, want 2", shared.Len())
 	}
 }
+
+// Letters that come in one read are keys of their own: "jj" moves twice,
+// "2t" switches to the industry table. In the search they are typed.
+func TestKeyBurst(t *testing.T) {
+	m := newModel(t, data.EN, 100, 30, false)
+	items := m.body().Items()
+	press(m, keyRunes("jj"))
+	if got := selectedID(t, m); got != items[2].ID {
+		t.Errorf("after \"jj\" %s is selected, want %s", got, items[2].ID)
+	}
+	press(m, keyRunes("2t"))
+	if m.Tab() != "industry" || m.Mode() != views.ModeTable {
+		t.Errorf("after \"2t\": %s in mode %d", m.Tab(), m.Mode())
+	}
+	press(m, keyRunes("/"), keyRunes("grid"))
+	if got := m.search.input.Value(); got != "grid" {
+		t.Errorf("search typed %q, want grid", got)
+	}
+}

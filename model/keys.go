@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/macun-tui/macun-tui/data"
 )
@@ -142,3 +143,21 @@ func digits() []string {
 }
 
 func lastDigit() string { return strconv.Itoa(min(len(data.Tabs()), 9)) }
+
+// burst reports a key message that holds several typed keys: Bubble Tea
+// v1 reads the letters that come in one read (a held key on a slow link,
+// several keys in one SSH packet) as one message, which matches no
+// binding. Pasted text is not a burst.
+func burst(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste
+}
+
+// eachKey handles each letter of a burst as a key of its own.
+func (m *Model) eachKey(msg tea.KeyMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, r := range msg.Runes {
+		_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}

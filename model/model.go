@@ -170,6 +170,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Type == tea.KeyCtrlC {
 			return m, tea.Quit
 		}
+		if burst(msg) && m.over != overlaySearch {
+			return m, m.eachKey(msg)
+		}
 		switch m.over {
 		case overlayHelp:
 			return m, m.updateHelp(msg)
