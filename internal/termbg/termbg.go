@@ -154,3 +154,18 @@ func darkRGB(s string) (dark, ok bool) {
 	lum := 0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2]
 	return lum < 0.5, true
 }
+
+// ColorFGBG reads the COLORFGBG variable some terminals set
+// ("15;0", foreground;background as ANSI colour numbers): whether the
+// background is dark, and whether v says.
+func ColorFGBG(v string) (dark, known bool) {
+	i := strings.LastIndexByte(v, ';')
+	if i < 0 {
+		return false, false
+	}
+	n, err := strconv.Atoi(v[i+1:])
+	if err != nil {
+		return false, false
+	}
+	return n < 7 || n == 8, true
+}
