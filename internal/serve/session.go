@@ -1,0 +1,178 @@
+package serve
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/ssh"
+	"github.com/muesli/termenv"
+
+	"github.com/macun-tui/macun-tui/internal/termbg"
+	"github.com/macun-tui/macun-tui/model"
+	"github.com/macun-tui/macun-tui/views"
+)
+
+// bgWindow is how long the answer to the background question is looked
+// for in a session's input; the same patience as a local terminal's.
+const bgWindow = termbg.LateWindow
+
+// dashboard is the state of one session's dashboard that outlives its
+// program: the screen to restore and why it ended.
+type dashboard struct {
+	scr     *screen
+	c       *model.Common
+	idle    *time.Timer
+	idleFor time.Duration
+}
+
+// program makes the Bubble Tea program of a session with a terminal
+// (wish's bubbletea middleware runs it): the dashboard in the client's
+// language, sized by its pty, styled for its TERM and background, drawn
+// by a screen of its own instead of Bubble Tea's renderer.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	rec := s.lookup(sess)
+	pty, _, _ := sess.Pty()
+	env := sess.Environ()
+	getenv := func(k string) string { return getenv(env, k) }
+	lang := s.o.Language(getenv)
+
+	// Colours: the client's TERM, COLORTERM and NO_COLOR give the
+	// profile; its background is dark until the terminal says otherwise
+	// (COLORFGBG when sent, else its answer to termbg.Query, which comes
+	// in with the keys and is watched for there: nothing waits for it).
+	r := lipgloss.NewRenderer(io.Discard, termenv.WithEnvironment(sshEnv(env)), termenv.WithUnsafe(), termenv.WithColorCache(true))
+	dark, knownBG := termbg.ColorFGBG(getenv("COLORFGBG"))
+	if !knownBG {
+		dark = true
+	}
+	r.SetHasDarkBackground(dark)
+	look := model.Look{Profile: r.ColorProfile(), Dark: dark}
+
+	scr := newScreen(sess)
+	c := model.NewSessionCommon(s.o.DS, views.NewStyles(r, dark), look, s.o.ASCII, s.bodies, scr)
+	m := model.New(c, lang)
+	m.Update(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
+	scr.resize(pty.Window.Width, pty.Window.Height)
+
+	d := &dashboard{scr: scr, c: c, idleFor: s.o.IdleTimeout}
+	var p *tea.Program
+	var in io.Reader = &activity{r: sess, d: d, rec: rec}
+	if !knownBG && look.Profile != termenv.Ascii {
+		scr.prefix = termbg.Query
+		in = termbg.Watch(in, bgWindow, func(dark bool) { p.Send(lookMsg{dark: dark}) })
+	}
+	d.idle = time.AfterFunc(s.o.IdleTimeout, func() { rec.end(endIdle) })
+	p = tea.NewProgram(&sessionModel{m: m, scr: scr, r: r},
+		tea.WithInput(in), tea.WithOutput(io.Discard),
+		tea.WithoutRenderer(), tea.WithoutSignalHandler())
+	rec.mu.Lock()
+	rec.stop = func(reason string) { p.Send(quitMsg{reason: reason}) }
+	reason := rec.reason
+	rec.mu.Unlock()
+	if reason != "" { // Shutdown came first
+		go p.Send(quitMsg{reason: reason})
+	}
+	s.mu.Lock()
+	s.dashboards[sess] = d
+	s.mu.Unlock()
+	return p
+}
+
+// finish is around the program: when it has ended, the client's terminal
+// is given back and told why the dashboard closed if the reader did not
+// close it.
+func (s *Server) finish(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		next(sess)
+		rec := s.lookup(sess)
+		if sess.Context().Err() != nil {
+			rec.ended(endClient)
+		}
+		rec.ended(endQuit)
+		s.mu.Lock()
+		d := s.dashboards[sess]
+		delete(s.dashboards, sess)
+		s.mu.Unlock()
+		if d == nil {
+			return
+		}
+		d.idle.Stop()
+		d.c.Zones.Close()
+		rec.mu.Lock()
+		rec.stop = nil
+		rec.mu.Unlock()
+		var msg string
+		switch rec.why() {
+		case endIdle:
+			msg = fmt.Sprintf("macun-tui: closed after %s without a key", s.o.IdleTimeout)
+		case endStopping:
+			msg = "macun-tui: the server is stopping; connect again in a minute"
+		}
+		d.scr.stop(msg)
+	}
+}
+
+// activity is a session's input: it keeps the idle timer from firing
+// while keys come, and ends the dashboard when the client stops sending
+// (Bubble Tea v1 keeps running on the end of its input).
+type activity struct {
+	r   io.Reader
+	d   *dashboard
+	rec *session
+}
+
+func (a *activity) Read(p []byte) (int, error) {
+	n, err := a.r.Read(p)
+	if n > 0 {
+		a.d.idle.Reset(a.d.idleFor)
+	}
+	if err != nil {
+		a.rec.end(endClient)
+	}
+	return n, err
+}
+
+// sessionModel is the dashboard of a session: the root model, with the
+// messages only a session has, drawn on its screen after every message.
+type sessionModel struct {
+	m   *model.Model
+	scr *screen
+	r   *lipgloss.Renderer
+}
+
+// lookMsg is the terminal's answer about its background.
+type lookMsg struct{ dark bool }
+
+func (s *sessionModel) Init() tea.Cmd { return nil }
+
+func (s *sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case quitMsg:
+		return s, tea.Quit
+	case tea.WindowSizeMsg:
+		s.scr.resize(msg.Width, msg.Height)
+	case lookMsg:
+		s.r.SetHasDarkBackground(msg.dark)
+		s.m.SetStyles(views.NewStyles(s.r, msg.dark), model.Look{Profile: s.r.ColorProfile(), Dark: msg.dark})
+		return s, nil
+	}
+	_, cmd := s.m.Update(msg)
+	return s, cmd
+}
+
+// View draws the frame on the session's screen (Bubble Tea's renderer is
+// off: it would tick at its frame rate whether anything changed or not).
+func (s *sessionModel) View() string {
+	s.scr.draw(s.m.View())
+	return ""
+}
+
+// sshEnv is a session's environment for termenv.
+type sshEnv []string
+
+func (e sshEnv) Environ() []string { return e }
+
+func (e sshEnv) Getenv(k string) string { return getenv(e, k) }
