@@ -25,10 +25,12 @@ const (
 	ExitUsage   = 2 // usage error or bad input: unknown flag, invalid dataset
 )
 
-// app is one run of the program: its standard streams.
+// app is one run of the program: its standard streams, and for a
+// command run over SSH what the server gives it (serve.go).
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	served         *served
 }
 
 // Run runs macun-tui with args (without the program name) on the given
@@ -92,6 +94,7 @@ func (a *app) newRoot() *cobra.Command {
 	root.AddCommand(
 		a.newExportCmd(),
 		a.newValidateCmd(),
+		a.newServeCmd(),
 		a.newVersionCmd(),
 		a.newManCmd(),
 	)
