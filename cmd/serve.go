@@ -158,6 +158,11 @@ func (a *app) runServe(f *commonFlags, listen, hostKeyPath, authPath string, max
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", listen, err)
 	}
+	// Signals are caught from here on: the line below tells that the
+	// server is up, and a signal after it must stop it cleanly.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
+	defer signal.Stop(sig)
 	access := "anyone"
 	if authorized != nil {
 		access = fmt.Sprintf("%d authorized keys", len(authorized))
@@ -165,9 +170,6 @@ func (a *app) runServe(f *commonFlags, listen, hostKeyPath, authPath string, max
 	logger.Info("serving the dashboard over SSH", "addr", ln.Addr().String(), "host-key", serve.Fingerprint(key.PublicKey()),
 		"access", access, "max-sessions", maxSessions, "lang", def)
 
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
-	defer signal.Stop(sig)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
