@@ -33,15 +33,19 @@ const waitTimeout = 10 * time.Second
 // newKey is a fresh ed25519 key.
 func newKey(t testing.TB) gossh.Signer {
 	t.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := gossh.NewSignerFromKey(priv)
+	s, err := genKey()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
+}
+
+func genKey() (gossh.Signer, error) {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	return gossh.NewSignerFromKey(priv)
 }
 
 // lockedBuffer is a buffer written by one goroutine and read by another.
@@ -152,7 +156,9 @@ type term struct {
 	closed chan struct{} // the output ended
 }
 
-// openTerm opens a dashboard of w×h, with env sent before the pty.
+// openTerm opens a dashboard of w×h, with env (KEY, VALUE pairs) sent
+// before the pty; TERM is the pty's terminal type (xterm-256color if not
+// given).
 func (ts *testServer) openTerm(t testing.TB, w, h int, env ...string) *term {
 	t.Helper()
 	tm, err := ts.tryTerm(t, w, h, env...)
@@ -172,13 +178,18 @@ func (ts *testServer) tryTerm(t testing.TB, w, h int, env ...string) (*term, err
 		cl.Close()
 		return nil, err
 	}
+	termType := "xterm-256color"
 	for i := 0; i+1 < len(env); i += 2 {
+		if env[i] == "TERM" { // the pty's, as ssh sends it
+			termType = env[i+1]
+			continue
+		}
 		if err := s.Setenv(env[i], env[i+1]); err != nil {
 			cl.Close()
 			return nil, err
 		}
 	}
-	if err := s.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+	if err := s.RequestPty(termType, h, w, gossh.TerminalModes{}); err != nil {
 		cl.Close()
 		return nil, err
 	}

@@ -75,6 +75,7 @@ type Server struct {
 	o      Options
 	ssh    *ssh.Server
 	bodies *model.BodyCache
+	looks  looks
 
 	mu         sync.Mutex
 	sessions   map[ssh.Session]*session

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -175,6 +176,38 @@ func TestBackgroundAnswer(t *testing.T) {
 	tm2.waitRow(0, "[1 Overview]")
 	if out := tm2.output(); bytes.Contains(out, []byte("\x1b]11;?")) || !bytes.Contains(out, []byte(light)) || bytes.Contains(out, []byte(dark)) {
 		t.Errorf("with COLORFGBG=0;15: asked %v, light %v", bytes.Contains(out, []byte("\x1b]11;?")), bytes.Contains(out, []byte(light)))
+	}
+}
+
+// Colours follow each client's terminal: its TERM, NO_COLOR.
+func TestColoursFollowTerminal(t *testing.T) {
+	ts := startServer(t, nil)
+	// The accent colour as a whole SGR parameter in each profile.
+	accent := map[termenv.Profile]*regexp.Regexp{}
+	for _, p := range []termenv.Profile{termenv.TrueColor, termenv.ANSI256, termenv.ANSI} {
+		accent[p] = regexp.MustCompile(`[\[;]` + regexp.QuoteMeta(p.Color("#7aa2f7").Sequence(false)) + `m`)
+	}
+	for _, c := range []struct {
+		env  []string
+		want termenv.Profile
+	}{
+		{[]string{"TERM", "xterm-256color"}, termenv.ANSI256},
+		{[]string{"TERM", "xterm-256color", "COLORTERM", "truecolor"}, termenv.TrueColor},
+		{[]string{"TERM", "xterm"}, termenv.ANSI},
+		{[]string{"TERM", "xterm-256color", "NO_COLOR", "1"}, termenv.Ascii},
+		{[]string{"TERM", "dumb"}, termenv.Ascii},
+	} {
+		tm := ts.openTerm(t, 80, 24, c.env...)
+		tm.waitRow(0, "[1 Overview]")
+		out := string(tm.output())
+		for p, re := range accent {
+			if has := re.MatchString(out); has != (p == c.want) {
+				t.Errorf("%v: accent in %v colours: %v", c.env, p, has)
+			}
+		}
+		if c.want == termenv.Ascii && strings.Contains(out, "\x1b]11;?") {
+			t.Errorf("%v: a terminal without colours was asked its background", c.env)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package serve
 import (
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -43,16 +44,15 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// profile; its background is dark until the terminal says otherwise
 	// (COLORFGBG when sent, else its answer to termbg.Query, which comes
 	// in with the keys and is watched for there: nothing waits for it).
-	r := lipgloss.NewRenderer(io.Discard, termenv.WithEnvironment(sshEnv(env)), termenv.WithUnsafe(), termenv.WithColorCache(true))
+	profile := termenv.NewOutput(io.Discard, termenv.WithEnvironment(sshEnv(env)), termenv.WithUnsafe()).EnvColorProfile()
 	dark, knownBG := termbg.ColorFGBG(getenv("COLORFGBG"))
 	if !knownBG {
 		dark = true
 	}
-	r.SetHasDarkBackground(dark)
-	look := model.Look{Profile: r.ColorProfile(), Dark: dark}
+	look := model.Look{Profile: profile, Dark: dark}
 
 	scr := newScreen(sess)
-	c := model.NewSessionCommon(s.o.DS, views.NewStyles(r, dark), look, s.o.ASCII, s.bodies, scr)
+	c := model.NewSessionCommon(s.o.DS, s.looks.styles(look), look, s.o.ASCII, s.bodies, scr)
 	m := model.New(c, lang)
 	m.Update(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
 	scr.resize(pty.Window.Width, pty.Window.Height)
@@ -65,7 +65,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		in = termbg.Watch(in, bgWindow, func(dark bool) { p.Send(lookMsg{dark: dark}) })
 	}
 	d.idle = time.AfterFunc(s.o.IdleTimeout, func() { rec.end(endIdle) })
-	p = tea.NewProgram(&sessionModel{m: m, scr: scr, r: r},
+	p = tea.NewProgram(&sessionModel{m: m, scr: scr, looks: &s.looks, profile: profile},
 		tea.WithInput(in), tea.WithOutput(io.Discard),
 		tea.WithoutRenderer(), tea.WithoutSignalHandler())
 	rec.mu.Lock()
@@ -138,9 +138,10 @@ func (a *activity) Read(p []byte) (int, error) {
 // sessionModel is the dashboard of a session: the root model, with the
 // messages only a session has, drawn on its screen after every message.
 type sessionModel struct {
-	m   *model.Model
-	scr *screen
-	r   *lipgloss.Renderer
+	m       *model.Model
+	scr     *screen
+	looks   *looks
+	profile termenv.Profile
 }
 
 // lookMsg is the terminal's answer about its background.
@@ -155,8 +156,8 @@ func (s *sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		s.scr.resize(msg.Width, msg.Height)
 	case lookMsg:
-		s.r.SetHasDarkBackground(msg.dark)
-		s.m.SetStyles(views.NewStyles(s.r, msg.dark), model.Look{Profile: s.r.ColorProfile(), Dark: msg.dark})
+		look := model.Look{Profile: s.profile, Dark: msg.dark}
+		s.m.SetStyles(s.looks.styles(look), look)
 		return s, nil
 	}
 	_, cmd := s.m.Update(msg)
@@ -176,3 +177,28 @@ type sshEnv []string
 func (e sshEnv) Environ() []string { return e }
 
 func (e sshEnv) Getenv(k string) string { return getenv(e, k) }
+
+// looks are the styles of each look, made once and shared by the
+// sessions that have it: styles only read their renderer, which is safe
+// for concurrent use.
+type looks struct {
+	mu sync.Mutex
+	m  map[model.Look]*views.Styles
+}
+
+func (l *looks) styles(look model.Look) *views.Styles {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if st, ok := l.m[look]; ok {
+		return st
+	}
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(look.Profile)
+	r.SetHasDarkBackground(look.Dark)
+	st := views.NewStyles(r, look.Dark)
+	if l.m == nil {
+		l.m = map[model.Look]*views.Styles{}
+	}
+	l.m[look] = st
+	return st
+}
