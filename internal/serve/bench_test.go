@@ -1,3 +1,5 @@
+//go:build unix
+
 package serve
 
 // Benchmarks of serve at scale (docs/performance.md), on loopback: the
@@ -8,15 +10,20 @@ package serve
 //   - BenchmarkServeKeyFrame: 200 dashboards, each pressing a key (a tab
 //     or a move of the selection) about twice a second; the time from a
 //     key's write to the last byte of the frame it caused, as the client
-//     reads it. Budget: p99 ≤ 50 ms. Also the server's RSS per session.
+//     reads it. Budget: p99 ≤ 50 ms. The yardstick, measured just before
+//     by the same clients: an SSH server on the same stack whose program
+//     answers each key with a fixed 2 KB frame (p99-ratio-to-echo). Also
+//     the server's RSS per active session.
 //   - BenchmarkServeIdle: 1000 dashboards connected, then nothing for
 //     10 s: the server's CPU over those 10 s (budget: under 10% of one
-//     core for all of them) and its RSS per session (budget ≤ 1 MB); and
+//     core for all of them; the same server with no session, over 10 s
+//     before they connect, for comparison) and its RSS per session
+//     (budget ≤ 1 MB); and
 //     connection set-up, from dialling to the whole first frame, while
 //     they connect 16 at a time.
 //   - BenchmarkServeCapacity: active sessions are added, a quarter more
-//     each step from 200, until p99 passes 50 ms (or up to 5000): the
-//     largest count that meets it.
+//     each step from 200, until p99 passes 50 ms in two windows in a row
+//     (or up to 5000): the largest count that meets it.
 //
 // A benchmark runs its scenario once per b.N (the scenario takes longer
 // than -benchtime, so b.N is 1). With -benchtime 1x, the CI smoke run,
@@ -39,10 +46,14 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/log"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	"github.com/charmbracelet/wish/activeterm"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/macun-tui/macun-tui/data"
@@ -88,25 +99,13 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// runHelper serves on 127.0.0.1:0, prints the address, and stops when its
-// standard input closes.
+// runHelper serves on 127.0.0.1:0, prints the address, answers each line
+// of its standard input with its CPU time in nanoseconds, and stops when
+// that input closes. It serves the dashboard, or with helperEnv=echo
+// the yardstick: the same SSH server (wish, a session with a pty) whose
+// program answers every read with a write of echoFrame bytes.
 func runHelper() int {
 	key, err := genKey()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	s, err := New(Options{
-		HostKey: key, DS: data.Default(), MaxSessions: 100_000, IdleTimeout: time.Hour,
-		Language: func(getenv func(string) string) data.Lang {
-			if strings.HasPrefix(getenv("LANG"), "zh") {
-				return data.ZH
-			}
-			return data.EN
-		},
-		Exec: testExec(nil),
-		Log:  log.New(io.Discard),
-	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -116,20 +115,78 @@ func runHelper() int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	var serve func(net.Listener) error
+	if os.Getenv(helperEnv) == "echo" {
+		srv, err := wish.NewServer(func(srv *ssh.Server) error { srv.AddHostKey(key); return nil },
+			wish.WithMiddleware(echoHandler, activeterm.Middleware()))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		serve = srv.Serve
+	} else {
+		s, err := New(Options{
+			HostKey: key, DS: data.Default(), MaxSessions: 100_000, IdleTimeout: time.Hour,
+			Language: func(getenv func(string) string) data.Lang {
+				if strings.HasPrefix(getenv("LANG"), "zh") {
+					return data.ZH
+				}
+				return data.EN
+			},
+			Exec: testExec(nil),
+			Log:  log.New(io.Discard),
+		})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		serve = s.Serve
+	}
 	fmt.Println(ln.Addr())
-	go func() { _ = s.Serve(ln) }()
-	_, _ = io.Copy(io.Discard, os.Stdin)
+	go func() { _ = serve(ln) }()
+	// Each line asks for the CPU time used so far.
+	in := bufio.NewScanner(os.Stdin)
+	for in.Scan() {
+		fmt.Println(int64(selfCPU()))
+	}
 	return 0
+}
+
+// echoFrame is the size of the yardstick's frame: about what a key
+// changes on the dashboard (a tab's body at 120×40, or two rows).
+const echoFrame = 2 << 10
+
+// echoHandler is the yardstick's program: a first frame with both
+// languages' footers in it, then a frame for every read.
+func echoHandler(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		frame := strings.Repeat("x", echoFrame)
+		_, _ = io.WriteString(sess, "English 中文")
+		buf := make([]byte, 256)
+		for {
+			if _, err := sess.Read(buf); err != nil {
+				return
+			}
+			if _, err := io.WriteString(sess, frame); err != nil {
+				return
+			}
+		}
+	}
 }
 
 // helper is the server process of a benchmark.
 type helper struct {
 	cmd  *exec.Cmd
 	in   io.WriteCloser
+	out  *bufio.Reader
 	addr string
 }
 
-func startHelper(b *testing.B) *helper {
+func startHelper(b *testing.B) *helper { return startHelperOf(b, "1") }
+
+// startHelperOf starts the dashboard's server ("1") or the yardstick's
+// ("echo").
+func startHelperOf(b *testing.B, kind string) *helper {
 	b.Helper()
 	if _, err := os.Stat("/proc/self/stat"); err != nil {
 		b.Skip("no /proc here: the server's CPU and memory cannot be read")
@@ -139,7 +196,7 @@ func startHelper(b *testing.B) *helper {
 		b.Fatal(err)
 	}
 	cmd := exec.Command(exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), helperEnv+"=1")
+	cmd.Env = append(os.Environ(), helperEnv+"="+kind)
 	in, _ := cmd.StdinPipe()
 	out, _ := cmd.StdoutPipe()
 	cmd.Stderr = os.Stderr
@@ -158,7 +215,8 @@ func startHelper(b *testing.B) *helper {
 			<-done
 		}
 	})
-	line, err := bufio.NewReader(out).ReadString('\n')
+	h.out = bufio.NewReader(out)
+	line, err := h.out.ReadString('\n')
 	if err != nil {
 		b.Fatalf("helper server: %v", err)
 	}
@@ -183,18 +241,31 @@ func (h *helper) rss(b *testing.B) int {
 	return 0
 }
 
-// cpu is the helper's CPU time so far (user and system).
+// cpu is the helper's CPU time so far (user and system), as it reads it
+// from getrusage: microseconds, where /proc counts ticks of 10 ms.
 func (h *helper) cpu(b *testing.B) time.Duration {
 	b.Helper()
-	st, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", h.cmd.Process.Pid))
-	if err != nil {
+	if _, err := io.WriteString(h.in, "cpu\n"); err != nil {
 		b.Fatal(err)
 	}
-	// The fields after the command name, which is in parentheses.
-	f := strings.Fields(string(st[strings.LastIndexByte(string(st), ')')+2:]))
-	utime, _ := strconv.Atoi(f[11])
-	stime, _ := strconv.Atoi(f[12])
-	return time.Duration(utime+stime) * time.Second / 100 // USER_HZ
+	line, err := h.out.ReadString('\n')
+	if err != nil {
+		b.Fatalf("helper cpu: %v", err)
+	}
+	ns, err := strconv.ParseInt(strings.TrimSpace(line), 10, 64)
+	if err != nil {
+		b.Fatalf("helper cpu: %q", line)
+	}
+	return time.Duration(ns)
+}
+
+// selfCPU is this process's CPU time, user and system.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // benchClient is one dashboard session of a benchmark.
@@ -441,6 +512,12 @@ func warm(b *testing.B, addr string) {
 func BenchmarkServeKeyFrame(b *testing.B) {
 	sc := scaleOf()
 	for range b.N {
+		// The yardstick first: the same clients and keys on an SSH server
+		// that answers each key with a fixed frame.
+		echo := startHelperOf(b, "echo")
+		floor := run(connectClose(b, echo.addr, sc), sc, sc.window)
+		_ = echo.in.Close()
+
 		h := startHelper(b)
 		warm(b, h.addr)
 		rss0 := h.rss(b)
@@ -448,19 +525,31 @@ func BenchmarkServeKeyFrame(b *testing.B) {
 		l := run(clients, sc, sc.window)
 		perSession := float64(h.rss(b)-rss0) / float64(sc.active)
 		p50, p99 := pct(l.d, 50), pct(l.d, 99)
+		f50, f99 := pct(floor.d, 50), pct(floor.d, 99)
 		b.ReportMetric(float64(sc.active), "sessions")
 		b.ReportMetric(float64(len(l.d)), "keys")
 		b.ReportMetric(msOf(p50), "p50-ms")
 		b.ReportMetric(msOf(p99), "p99-ms")
 		b.ReportMetric(float64(p99)/float64(budgetP99), "p99-ratio-to-budget")
+		b.ReportMetric(msOf(f50), "echo-p50-ms")
+		b.ReportMetric(msOf(f99), "echo-p99-ms")
+		b.ReportMetric(float64(p99)/float64(f99), "p99-ratio-to-echo")
 		b.ReportMetric(perSession/1024, "rss-kB/active-session")
-		if l.timeouts > 0 {
-			b.Errorf("%d of %d keys got no frame within %s", l.timeouts, len(l.d), waitTimeout)
+		if l.timeouts > 0 || floor.timeouts > 0 {
+			b.Errorf("keys without a frame within %s: %d of %d, echo %d of %d", waitTimeout, l.timeouts, len(l.d), floor.timeouts, len(floor.d))
 		}
 		if enforced(sc) && float64(p99) > float64(budgetP99)*clearlyOver {
 			b.Errorf("p99 key→frame %.1f ms with %d sessions, budget %s", msOf(p99), sc.active, budgetP99)
 		}
 	}
+}
+
+// connectClose connects the active sessions of sc, closed at the end of
+// the scenario.
+func connectClose(b *testing.B, addr string, sc scale) []*benchClient {
+	b.Helper()
+	clients, _ := connect(b, addr, 0, sc.active, sc.connectAtOnce)
+	return clients
 }
 
 func BenchmarkServeIdle(b *testing.B) {
@@ -469,15 +558,19 @@ func BenchmarkServeIdle(b *testing.B) {
 		h := startHelper(b)
 		warm(b, h.addr)
 		rss0 := h.rss(b)
+		// The same server with no session, for comparison.
+		cpu0, start := h.cpu(b), time.Now()
+		time.Sleep(sc.idleFor)
+		none := float64(h.cpu(b)-cpu0) / float64(time.Since(start))
 		_, setups := connect(b, h.addr, 0, sc.idle, sc.connectAtOnce)
 		time.Sleep(time.Second) // the connections settle
-		cpu0 := h.cpu(b)
-		start := time.Now()
+		cpu0, start = h.cpu(b), time.Now()
 		time.Sleep(sc.idleFor)
 		cpu := float64(h.cpu(b)-cpu0) / float64(time.Since(start))
 		perSession := float64(h.rss(b)-rss0) / float64(sc.idle)
 		b.ReportMetric(float64(sc.idle), "sessions")
 		b.ReportMetric(100*cpu, "cpu-%core")
+		b.ReportMetric(100*none, "cpu-%core-no-session")
 		b.ReportMetric(cpu/budgetIdleCPU, "cpu-ratio-to-budget")
 		b.ReportMetric(perSession/1024, "rss-kB/session")
 		b.ReportMetric(perSession/budgetRSSSession, "rss-ratio-to-budget")
@@ -503,10 +596,22 @@ func BenchmarkServeCapacity(b *testing.B) {
 		for n := sc.capacityFrom; n <= sc.capacityMax; n = (n*5/4 + 99) / 100 * 100 {
 			more, _ := connect(b, h.addr, len(clients), n-len(clients), sc.connectAtOnce)
 			clients = append(clients, more...)
-			l := run(clients, sc, sc.capacityWindow)
-			p99 := pct(l.d, 99)
-			b.Logf("%d active sessions: p50 %.1f ms, p99 %.1f ms, %d keys", n, msOf(pct(l.d, 50)), msOf(p99), len(l.d))
-			if p99 > budgetP99 || l.timeouts > 0 {
+			time.Sleep(sc.capacityWindow / 5) // the new connections settle
+			// A step fails when two windows in a row miss the budget: the
+			// machine is shared, and one burst of someone else's work is
+			// not this server's capacity.
+			var p99 time.Duration
+			failed := true
+			for try := 0; try < 2 && failed; try++ {
+				cpu0, t0 := h.cpu(b), time.Now()
+				l := run(clients, sc, sc.capacityWindow)
+				cpu := float64(h.cpu(b)-cpu0) / float64(time.Since(t0))
+				p99 = pct(l.d, 99)
+				failed = p99 > budgetP99 || l.timeouts > 0
+				b.Logf("%d active sessions: p50 %.1f ms, p99 %.1f ms, %d keys, %d late; server %.0f%% of a core",
+					n, msOf(pct(l.d, 50)), msOf(p99), len(l.d), l.timeouts, 100*cpu)
+			}
+			if failed {
 				break
 			}
 			best, bestP99 = n, p99
