@@ -52,7 +52,7 @@ var (
 
 func newScreen(out io.Writer) *screen { return &screen{out: out} }
 
-// resize sets the terminal's size; a new size repaints everything (the
+// resize sets the terminal's size; a new size repaints every row (the
 // terminal has reflowed what it showed).
 func (s *screen) resize(w, h int) {
 	s.mu.Lock()
@@ -81,9 +81,8 @@ func (s *screen) draw(frame string) {
 		s.rows = nil
 	}
 	if s.rows == nil {
-		if len(b) == 0 {
-			b = append(b, ansi.EraseEntireScreen...)
-		}
+		// Every row is written again, to its end: no need to erase the
+		// screen first (tmux keeps an erased screen in its history).
 		s.rows = make([]uint64, s.h)
 	}
 	y := 0
