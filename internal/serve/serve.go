@@ -184,9 +184,22 @@ func (s *Server) Shutdown(ctx context.Context) error {
 			err = ctx.Err()
 		}
 	}
-	// A connection without a session has nothing more to do here.
+	// Clients close their connection when their last session ends; one
+	// that has not after a moment has nothing more to do here.
+	if err == nil {
+		select {
+		case cerr := <-closed:
+			return ignoreClosed(cerr)
+		case <-time.After(closeGrace):
+		case <-ctx.Done():
+		}
+	}
 	return errors.Join(err, s.ssh.Close(), ignoreClosed(<-closed))
 }
+
+// closeGrace is how long Shutdown lets clients close their connections
+// once their sessions ended.
+const closeGrace = 500 * time.Millisecond
 
 // ignoreClosed is err, unless it is the one of a server closed while
 // shutting down.

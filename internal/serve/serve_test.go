@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"regexp"
@@ -91,6 +92,33 @@ func TestKeysSwitchTabs(t *testing.T) {
 		t.Errorf("the session did not end by restoring the terminal: %q", ansi.Strip(string(out[max(len(out)-80, 0):])))
 	}
 	waitLog(t, ts, "reason=quit")
+}
+
+// A click on a tab switches to it, as in a local terminal.
+func TestMouse(t *testing.T) {
+	ts := startServer(t, nil)
+	tm := ts.openTerm(t, 100, 30)
+	tm.waitRow(0, "[1 Overview]")
+	tm.waitRow(29, "English") // the zones are registered with the frame
+	row := shown(tm.output())[0]
+	x := ansi.StringWidth(row[:strings.Index(row, "3 Urban-rural")]) + 2 // 1-based, inside the label
+	// bubblezone registers zones on a goroutine of its own, just after the
+	// frame: a click that comes before is not lost to the test, it is
+	// made again.
+	click := fmt.Sprintf("\x1b[<0;%d;1M\x1b[<0;%d;1m", x, x)
+	for try := 0; ; try++ {
+		tm.press(click)
+		deadline := time.Now().Add(time.Second)
+		for time.Now().Before(deadline) {
+			if strings.Contains(shown(tm.output())[0], "[3 Urban-rural]") {
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		if try == 4 {
+			t.Fatalf("five clicks on the third tab did not switch to it: %q", shown(tm.output())[0])
+		}
+	}
 }
 
 func TestWindowChangeReflows(t *testing.T) {
