@@ -11,14 +11,17 @@ import (
 var (
 	MsgCiteDerived = Msg{ZH: "推算(非原文数字)", EN: "Derived (not stated in the article)"}
 	MsgCiteSource  = Msg{ZH: "出处", EN: "Source"}
+	MsgCiteNote    = Msg{ZH: "说明", EN: "Note"}
 )
 
 // Citation is an item as a block a writer can paste into their copy, one
 // fact a line, in language l: what it is and its value with the unit,
 // the period, the comparison, how it was derived (when it was), then the
 // source with its paragraph and the verbatim sentence. Plain text, no
-// escape codes, ending in a newline. ok is false for an item the dataset
-// does not have.
+// escape codes, ending in a newline. The notes on a problem of the source
+// text there (an OCR slip, a repeated paragraph, a period not stated)
+// follow, so that a quote carries its caveats. ok is false for an item
+// the dataset does not have.
 //
 // A figure reads:
 //
@@ -36,18 +39,21 @@ func Citation(ds *data.Dataset, it Item, l data.Lang) (text string, ok bool) {
 			return "", false
 		}
 		c.figure(f)
+		c.notes(f.Notes)
 	case KindProject:
 		p, found := ds.Project(it.ID)
 		if !found {
 			return "", false
 		}
 		c.project(p)
+		c.notes(p.Notes)
 	case KindStructure:
 		s, found := ds.Structure(it.ID)
 		if !found {
 			return "", false
 		}
 		c.structure(s)
+		c.notes(s.Notes)
 	case KindNote:
 		n, found := ds.Note(it.ID)
 		if !found {
@@ -125,7 +131,7 @@ func (c *cite) structure(s *data.Structure) {
 	}
 	c.line(s.Name.In(l) + colon(l) + strings.Join(names, sep))
 	if s.Declared > 0 && s.Declared != len(s.Items) {
-		c.field(MsgDNotes, fmt.Sprintf(MsgDeclared.In(l), s.Declared, len(s.Items)))
+		c.field(MsgCiteNote, fmt.Sprintf(MsgDeclared.In(l), s.Declared, len(s.Items)))
 	}
 	c.source(s.Source)
 }
@@ -145,6 +151,17 @@ func (c *cite) source(sentence string) {
 	}
 	c.field(MsgCiteSource, ref)
 	c.line("“" + sentence + "”")
+	// The English rendering of the sentence, when the schema has one,
+	// is the line after it.
+}
+
+// notes are the notes on the source text of an item, one a line.
+func (c *cite) notes(ids []string) {
+	for _, id := range ids {
+		if n, ok := c.ds.Note(id); ok {
+			c.field(MsgCiteNote, tag(data.NoteKindName(n.Kind), c.l)+n.Text.In(c.l))
+		}
+	}
 }
 
 // Footer messages of the copy keys. Copying is a request to the terminal
