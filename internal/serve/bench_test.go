@@ -72,7 +72,6 @@ type scale struct {
 	active, idle    int
 	window, idleFor time.Duration
 	capacityFrom    int
-	capacityStep    int
 	capacityMax     int
 	capacityWindow  time.Duration
 	connectAtOnce   int
