@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -136,10 +135,10 @@ func (s *served) run(cmd string, env ...string) (stdout, stderr []byte, status i
 // terminal opens a dashboard session of w×h and reads it until the
 // session ends.
 type terminal struct {
-	cl   *gossh.Client
-	in   io.WriteCloser
-	out  *lockedBuffer
-	done chan struct{}
+	cl     *gossh.Client
+	in     io.WriteCloser
+	chunks chan []byte // what the server writes; closed at its end
+	got    []byte      // what the test has taken from chunks
 }
 
 func (s *served) terminal(w, h int) *terminal {
@@ -152,49 +151,48 @@ func (s *served) terminal(w, h int) *terminal {
 	if err := sess.RequestPty("xterm-256color", h, w, nil); err != nil {
 		s.t.Fatal(err)
 	}
-	tm := &terminal{cl: cl, out: &lockedBuffer{}, done: make(chan struct{})}
+	tm := &terminal{cl: cl, chunks: make(chan []byte, 1024)}
 	tm.in, _ = sess.StdinPipe()
 	out, _ := sess.StdoutPipe()
 	if err := sess.Shell(); err != nil {
 		s.t.Fatal(err)
 	}
 	go func() {
-		defer close(tm.done)
-		_, _ = io.Copy(tm.out, out)
+		defer close(tm.chunks)
+		for {
+			buf := make([]byte, 32<<10)
+			n, err := out.Read(buf)
+			if n > 0 {
+				tm.chunks <- buf[:n]
+			}
+			if err != nil {
+				return
+			}
+		}
 	}()
 	s.t.Cleanup(func() { cl.Close() })
 	return tm
 }
 
 // waitText waits for text on the screen (escape codes and white space
-// left out).
+// left out); with text "" it waits for the session's end.
 func (tm *terminal) waitText(t *testing.T, text string) {
 	t.Helper()
-	deadline := time.Now().Add(waitTimeout)
-	for !strings.Contains(ptyterm.Squeeze(tm.out.String()), ptyterm.Squeeze(text)) {
-		if time.Now().After(deadline) {
+	deadline := time.After(waitTimeout)
+	for text == "" || !strings.Contains(ptyterm.Squeeze(string(tm.got)), ptyterm.Squeeze(text)) {
+		select {
+		case b, ok := <-tm.chunks:
+			if !ok {
+				if text == "" {
+					return
+				}
+				t.Fatalf("session ended without %q", text)
+			}
+			tm.got = append(tm.got, b...)
+		case <-deadline:
 			t.Fatalf("no %q on the screen after %s", text, waitTimeout)
 		}
-		time.Sleep(10 * time.Millisecond)
 	}
-}
-
-// lockedBuffer is written by one goroutine and read by another.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 func TestServeE2E(t *testing.T) {
@@ -289,12 +287,8 @@ func TestServeE2E(t *testing.T) {
 		}
 		t.Logf("serve exited %s after SIGTERM", time.Since(start).Round(time.Millisecond))
 		for i, tm := range terms {
-			select {
-			case <-tm.done:
-			case <-time.After(waitTimeout):
-				t.Fatalf("session %d still open after the server exited", i)
-			}
-			if !strings.Contains(tm.out.String(), "the server is stopping") {
+			tm.waitText(t, "") // to its end
+			if !strings.Contains(string(tm.got), "the server is stopping") {
 				t.Errorf("session %d was not told the server is stopping", i)
 			}
 		}

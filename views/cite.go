@@ -32,36 +32,34 @@ var (
 //	“上半年工业投资同比增长102.4%、高于全市平均水平78.7个百分点。”
 func Citation(ds *data.Dataset, it Item, l data.Lang) (text string, ok bool) {
 	c := &cite{ds: ds, l: l}
+	var found bool
 	switch it.Kind {
 	case KindFigure:
-		f, found := ds.Figure(it.ID)
-		if !found {
-			return "", false
+		var f *data.Figure
+		if f, found = ds.Figure(it.ID); found {
+			c.figure(f)
+			c.notes(f.Notes)
 		}
-		c.figure(f)
-		c.notes(f.Notes)
 	case KindProject:
-		p, found := ds.Project(it.ID)
-		if !found {
-			return "", false
+		var p *data.Project
+		if p, found = ds.Project(it.ID); found {
+			c.project(p)
+			c.notes(p.Notes)
 		}
-		c.project(p)
-		c.notes(p.Notes)
 	case KindStructure:
-		s, found := ds.Structure(it.ID)
-		if !found {
-			return "", false
+		var s *data.Structure
+		if s, found = ds.Structure(it.ID); found {
+			c.structure(s)
+			c.notes(s.Notes)
 		}
-		c.structure(s)
-		c.notes(s.Notes)
 	case KindNote:
-		n, found := ds.Note(it.ID)
-		if !found {
-			return "", false
+		var n *data.Note
+		if n, found = ds.Note(it.ID); found {
+			c.line(tag(data.NoteKindName(n.Kind), l) + n.Text.In(l))
+			c.source(n.Quote)
 		}
-		c.line(tag(data.NoteKindName(n.Kind), l) + n.Text.In(l))
-		c.source(n.Quote)
-	default:
+	}
+	if !found {
 		return "", false
 	}
 	return c.b.String(), true
