@@ -76,12 +76,16 @@ type testServer struct {
 }
 
 // testExec stands for the command line's Exec: "echo ARGS" prints its
-// arguments and exits 0, anything else is refused with exit 2.
+// arguments and exits 0, "panic" panics, anything else is refused with
+// exit 2.
 func testExec(execs chan []string) func([]string, data.Lang, io.Writer, io.Writer) (int, string) {
 	return func(args []string, l data.Lang, out, errw io.Writer) (int, string) {
 		select {
 		case execs <- args:
 		default:
+		}
+		if len(args) > 0 && args[0] == "panic" {
+			panic("test")
 		}
 		if len(args) > 0 && args[0] == "echo" {
 			fmt.Fprintf(out, "%s %s\n", l, strings.Join(args[1:], " "))

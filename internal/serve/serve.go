@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -29,7 +30,6 @@ import (
 	"github.com/charmbracelet/wish"
 	"github.com/charmbracelet/wish/activeterm"
 	bm "github.com/charmbracelet/wish/bubbletea"
-	"github.com/charmbracelet/wish/recover"
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -114,12 +114,11 @@ func New(o Options) (*Server, error) {
 			s.command,
 			s.admit,
 			s.logged,
-			recover.MiddlewareWithLogger(o.Log.StandardLog()),
 		),
 		ssh.WrapConn(s.wrapConn),
 		wish.WithSubsystem("default", s.refuseSubsystem),
-		// A backstop for a connection that stops talking: sessions end
-		// after IdleTimeout with a message (session.idle); this closes
+		// A backstop for a connection that stops talking: a dashboard ends
+		// after IdleTimeout with a message (see program); this closes
 		// what is left a little later.
 		wish.WithIdleTimeout(o.IdleTimeout + o.HandshakeTimeout),
 		func(srv *ssh.Server) error {
@@ -291,6 +290,12 @@ func (s *Server) logged(next ssh.Handler) ssh.Handler {
 		s.sessions[sess] = rec
 		s.mu.Unlock()
 		defer func() {
+			// A panic ends this session, not the server.
+			if r := recover(); r != nil {
+				s.o.Log.Error("session failed", "addr", sess.RemoteAddr().String(), "panic", r, "stack", string(debug.Stack()))
+				rec.ended(endFailed)
+				refuse(sess, 1, "macun-tui: internal error; the session is closed")
+			}
 			s.mu.Lock()
 			delete(s.sessions, sess)
 			s.mu.Unlock()

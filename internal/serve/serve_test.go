@@ -255,6 +255,15 @@ func TestCommands(t *testing.T) {
 		t.Errorf("another command: %q, status %d", errOut, st)
 	}
 	waitLog(t, ts, `reason="refused (exit 2)"`)
+	// A panic ends its session, with a line, and not the server.
+	_, errOut, st = ts.run(t, "panic")
+	if st != 1 || !strings.Contains(errOut, "internal error") {
+		t.Errorf("panic: %q, status %d", errOut, st)
+	}
+	waitLog(t, ts, "reason=failed")
+	if out, _, st := ts.run(t, "echo still here"); st != 0 || out != "en still here\n" {
+		t.Errorf("after a panic: %q, status %d", out, st)
+	}
 }
 
 func TestRefusals(t *testing.T) {

@@ -20,8 +20,8 @@ import (
 // for in a session's input; the same patience as a local terminal's.
 const bgWindow = termbg.LateWindow
 
-// dashboard is the state of one session's dashboard that outlives its
-// program: the screen to restore and why it ended.
+// dashboard is what of a session's dashboard outlives its program: the
+// screen to give back, the zones to close, the idle timer to stop.
 type dashboard struct {
 	scr     *screen
 	c       *model.Common
@@ -65,7 +65,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		in = termbg.Watch(in, bgWindow, func(dark bool) { p.Send(lookMsg{dark: dark}) })
 	}
 	d.idle = time.AfterFunc(s.o.IdleTimeout, func() { rec.end(endIdle) })
-	p = tea.NewProgram(&sessionModel{m: m, scr: scr, looks: &s.looks, profile: profile},
+	p = tea.NewProgram(&sessionModel{m: m, scr: scr, looks: &s.looks, look: look},
 		tea.WithInput(in), tea.WithOutput(io.Discard),
 		tea.WithoutRenderer(), tea.WithoutSignalHandler())
 	rec.mu.Lock()
@@ -138,10 +138,10 @@ func (a *activity) Read(p []byte) (int, error) {
 // sessionModel is the dashboard of a session: the root model, with the
 // messages only a session has, drawn on its screen after every message.
 type sessionModel struct {
-	m       *model.Model
-	scr     *screen
-	looks   *looks
-	profile termenv.Profile
+	m     *model.Model
+	scr   *screen
+	looks *looks
+	look  model.Look
 }
 
 // lookMsg is the terminal's answer about its background.
@@ -156,8 +156,10 @@ func (s *sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		s.scr.resize(msg.Width, msg.Height)
 	case lookMsg:
-		look := model.Look{Profile: s.profile, Dark: msg.dark}
-		s.m.SetStyles(s.looks.styles(look), look)
+		if look := (model.Look{Profile: s.look.Profile, Dark: msg.dark}); look != s.look {
+			s.look = look
+			s.m.SetStyles(s.looks.styles(look), look)
+		}
 		return s, nil
 	}
 	_, cmd := s.m.Update(msg)
