@@ -65,6 +65,9 @@ const (
 	budgetRSSSession = 1 << 20 // bytes
 	budgetIdleCPU    = 0.10    // of one core, for all idle sessions
 	clearlyOver      = 1.25
+	// busyEcho is the yardstick's p99 past which the machine is too busy
+	// for the latency budget to say anything about the server.
+	busyEcho = budgetP99 / 5
 )
 
 // Scenario sizes: full, and the CI smoke run's.
@@ -537,8 +540,14 @@ func BenchmarkServeKeyFrame(b *testing.B) {
 		if l.timeouts > 0 || floor.timeouts > 0 {
 			b.Errorf("keys without a frame within %s: %d of %d, echo %d of %d", waitTimeout, l.timeouts, len(l.d), floor.timeouts, len(floor.d))
 		}
-		if enforced(sc) && float64(p99) > float64(budgetP99)*clearlyOver {
-			b.Errorf("p99 key→frame %.1f ms with %d sessions, budget %s", msOf(p99), sc.active, budgetP99)
+		// The budget is checked only when the yardstick says the machine
+		// had room: on a shared machine someone else's build makes every
+		// key late, the dashboard's and the echo's alike.
+		if enforced(sc) && f99 <= busyEcho && float64(p99) > float64(budgetP99)*clearlyOver {
+			b.Errorf("p99 key→frame %.1f ms with %d sessions, budget %s (echo p99 %.1f ms)", msOf(p99), sc.active, budgetP99, msOf(f99))
+		}
+		if f99 > busyEcho {
+			b.Logf("the machine was busy (echo p99 %.1f ms): the budget is not checked", msOf(f99))
 		}
 	}
 }
