@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -19,20 +20,30 @@ import (
 // compare it: for a thousand idle sessions, tens of thousands of
 // wake-ups and megabytes of garbage a second. A screen draws in the
 // program's own goroutine, after the message that changed the frame, and
-// never otherwise: no timer, no goroutine, and a key's frame goes out at
-// once instead of at the next tick.
+// never otherwise: no timer, and a key's frame goes out at once instead
+// of at the next tick.
 //
 // It keeps one hash a row of what the terminal shows, and writes the rows
-// that changed, each positioned on its own, in one write.
+// that changed, each positioned on its own. The bytes are written by a
+// goroutine that runs only while there are bytes to write, so that the
+// program never waits for the client: a client that stops reading (its
+// SSH window full) would otherwise stop the program, then wish's
+// window-change loop, then the connection's request loop, which would
+// then never see the connection close. What such a client has not taken
+// is dropped past maxPending, and the screen repainted whole when it
+// reads again.
 type screen struct {
 	mu      sync.Mutex
 	out     io.Writer
 	w, h    int
 	rows    []uint64 // hashes of the rows shown; nil: repaint all
-	started bool
-	stopped bool
+	started bool     // the terminal modes are set (or queued)
+	stopped bool     // given back: nothing more is drawn
+	broken  bool     // a write failed: the client is gone
 	// prefix goes out with the first frame (a question to the terminal).
-	prefix string
+	prefix  string
+	pending []byte        // drawn and not yet written
+	flushed chan struct{} // closed when the writer has written all; nil when idle
 }
 
 // Terminal modes of a session: the alternate screen, no cursor, mouse
@@ -44,6 +55,13 @@ const (
 	leaveModes = ansi.ResetModeBracketedPaste + ansi.ResetModeMouseExtSgr + ansi.ResetModeMouseButtonEvent +
 		ansi.ShowCursor + ansi.ResetModeAltScreenSaveCursor
 )
+
+// maxPending bounds what a screen holds for a client that does not read:
+// some frames of the largest terminals.
+const maxPending = 1 << 20
+
+// stopWait is how long stop waits for the last bytes to reach a client.
+const stopWait = 2 * time.Second
 
 var (
 	rowSeed = maphash.MakeSeed()
@@ -65,15 +83,14 @@ func (s *screen) resize(w, h int) {
 }
 
 // draw shows frame, rows separated by "\n": the rows that differ from
-// what the terminal shows are written, nothing else.
+// what the terminal shows are queued, nothing else.
 func (s *screen) draw(frame string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.stopped || s.w <= 0 || s.h <= 0 {
+	if s.stopped || s.broken || s.w <= 0 || s.h <= 0 {
 		return
 	}
-	bp := bufs.Get().(*[]byte)
-	b := (*bp)[:0]
+	b := s.buffer()
 	if !s.started {
 		b = append(b, s.prefix...)
 		b = append(b, enterModes...)
@@ -111,45 +128,125 @@ func (s *screen) draw(frame string) {
 			b = append(b, ansi.EraseLineRight...)
 		}
 	}
-	if len(b) > 0 {
-		_, _ = s.out.Write(b)
-	}
-	*bp = b
-	if cap(b) <= 64<<10 {
-		bufs.Put(bp)
+	s.pending = b
+	switch {
+	case len(b) == 0: // nothing changed: no buffer is kept
+		recycle(b)
+		s.pending = nil
+	case len(b) > maxPending:
+		// The client has not read for a long while: start again from
+		// nothing when it does.
+		s.drop()
+	default:
+		s.kick()
 	}
 }
 
 // blankRow is the hash of an erased row that the frame does not cover.
 const blankRow uint64 = 2
 
-// Write writes p to the terminal between two frames.
+// buffer is where the next bytes go: the pending ones, or a pooled buffer.
+func (s *screen) buffer() []byte {
+	if s.pending != nil {
+		return s.pending
+	}
+	return (*bufs.Get().(*[]byte))[:0]
+}
+
+// drop forgets the pending bytes and repaints everything, modes too,
+// with the next frame.
+func (s *screen) drop() {
+	recycle(s.pending)
+	s.pending = nil
+	s.rows = nil
+	s.started = false
+}
+
+func recycle(b []byte) {
+	if b != nil && cap(b) <= 64<<10 {
+		bufs.Put(&b)
+	}
+}
+
+// kick starts the writer if it is not running; s.mu is held.
+func (s *screen) kick() {
+	if s.flushed == nil && len(s.pending) > 0 {
+		s.flushed = make(chan struct{})
+		go s.flush(s.flushed)
+	}
+}
+
+// flush writes the pending bytes until there are none, then ends.
+func (s *screen) flush(done chan struct{}) {
+	defer close(done)
+	for {
+		s.mu.Lock()
+		b := s.pending
+		s.pending = nil
+		if len(b) == 0 || s.broken {
+			s.flushed = nil
+			s.mu.Unlock()
+			recycle(b)
+			return
+		}
+		s.mu.Unlock()
+		_, err := s.out.Write(b)
+		recycle(b)
+		if err != nil {
+			s.mu.Lock()
+			s.broken = true
+			recycle(s.pending)
+			s.pending = nil
+			s.mu.Unlock()
+		}
+	}
+}
+
+// Write queues p for the terminal between two frames; it is dropped if
+// the client has much left to read.
 func (s *screen) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.stopped {
+	if s.stopped || s.broken {
 		return 0, io.ErrClosedPipe
 	}
-	return s.out.Write(p)
+	if len(s.pending)+len(p) > maxPending {
+		return 0, io.ErrShortWrite
+	}
+	s.pending = append(s.buffer(), p...)
+	s.kick()
+	return len(p), nil
 }
 
 // stop gives the terminal back as it was (main screen, cursor, no mouse)
 // and writes msg, if any, on a line of its own; nothing is drawn after.
+// It waits, a little, for the client to have it all.
 func (s *screen) stop(msg string) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.stopped {
+		s.mu.Unlock()
 		return
 	}
 	s.stopped = true
-	out := ""
+	b := s.buffer()
 	if s.started {
-		out = leaveModes
+		b = append(b, leaveModes...)
 	}
 	if msg != "" {
-		out += msg + "\r\n"
+		b = append(b, msg+"\r\n"...)
 	}
-	if out != "" {
-		_, _ = io.WriteString(s.out, out)
+	s.pending = b
+	if len(b) == 0 {
+		recycle(b)
+		s.pending = nil
+	}
+	s.kick()
+	done := s.flushed
+	s.mu.Unlock()
+	if done != nil {
+		select {
+		case <-done:
+		case <-time.After(stopWait):
+		}
 	}
 }

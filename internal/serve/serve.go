@@ -225,10 +225,11 @@ const (
 
 // session is what the server knows of an open session.
 type session struct {
-	sess  ssh.Session
-	start time.Time
-	ip    string
-	kind  string
+	sess    ssh.Session
+	start   time.Time
+	ip      string
+	kind    string
+	changes <-chan ssh.Window // window changes, for a session with a pty
 
 	mu     sync.Mutex
 	reason string
@@ -279,13 +280,16 @@ func (s *Server) logged(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		start := time.Now()
 		kind := sessionKind(sess)
-		pty, _, _ := sess.Pty()
+		pty, changes, hasPty := sess.Pty()
 		kv := []any{"addr", sess.RemoteAddr().String(), "user", sess.User(), "kind", kind}
 		if pty.Term != "" {
 			kv = append(kv, "term", pty.Term, "size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
 		}
 		s.o.Log.Info("session start", kv...)
 		rec := &session{sess: sess, start: start, ip: hostOf(sess.RemoteAddr()), kind: kind}
+		if hasPty {
+			rec.changes = changes
+		}
 		s.mu.Lock()
 		s.sessions[sess] = rec
 		s.mu.Unlock()
@@ -294,6 +298,7 @@ func (s *Server) logged(next ssh.Handler) ssh.Handler {
 			if r := recover(); r != nil {
 				s.o.Log.Error("session failed", "addr", sess.RemoteAddr().String(), "panic", r, "stack", string(debug.Stack()))
 				rec.ended(endFailed)
+				drainWindow(rec)
 				refuse(sess, 1, "macun-tui: internal error; the session is closed")
 			}
 			s.mu.Lock()
@@ -349,6 +354,7 @@ func (s *Server) admit(next ssh.Handler) ssh.Handler {
 		s.mu.Unlock()
 		if reason != "" {
 			rec.ended(reason)
+			drainWindow(rec)
 			refuse(sess, 1, msg)
 			return
 		}
@@ -375,6 +381,7 @@ func (s *Server) command(next ssh.Handler) ssh.Handler {
 			next(sess)
 			return
 		}
+		drainWindow(rec)
 		status, what := s.o.Exec(args, s.language(sess), sess, sess.Stderr())
 		rec.ended(fmt.Sprintf("%s (exit %d)", what, status))
 		_ = sess.Exit(status)
@@ -385,7 +392,9 @@ func (s *Server) command(next ssh.Handler) ssh.Handler {
 func (s *Server) refuseSubsystem(sess ssh.Session) {
 	s.logged(func(sess ssh.Session) {
 		markStarted(sess.Context())
-		s.lookup(sess).ended(endSubsystem + " " + sess.Subsystem())
+		rec := s.lookup(sess)
+		rec.ended(endSubsystem + " " + sess.Subsystem())
+		drainWindow(rec)
 		refuse(sess, 1, fmt.Sprintf("macun-tui: %s is not offered; `ssh HOST export` prints the figures", sess.Subsystem()))
 	})(sess)
 }
@@ -394,6 +403,25 @@ func (s *Server) refuseSubsystem(sess ssh.Session) {
 // (direct-tcpip) and the rest.
 func refuseChannel(_ *ssh.Server, _ *gossh.ServerConn, ch gossh.NewChannel, _ ssh.Context) {
 	_ = ch.Reject(gossh.Prohibited, "macun-tui serves a dashboard only: no port forwarding")
+}
+
+// drainWindow takes the window changes of a session nobody else reads
+// them for, until the session's requests end. charmbracelet/ssh hands
+// them over one at a time on the connection's request loop: one not
+// taken stops that loop, and with it the connection, which then never
+// sees its own end (not even a close). During a dashboard, wish's
+// middleware takes them; before, after, and for a command, this does.
+//
+// The channel is the one the session had when it started (session.changes):
+// charmbracelet/ssh writes the pty's size unlocked as changes come, so
+// Pty() is asked only at the start.
+func drainWindow(rec *session) {
+	if rec.changes != nil {
+		go func() {
+			for range rec.changes {
+			}
+		}()
+	}
 }
 
 // refuse ends a session with one line on its error stream and status.

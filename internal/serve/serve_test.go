@@ -463,6 +463,58 @@ func TestShutdownDrains(t *testing.T) {
 	}
 }
 
+// A client that reads nothing fills its window and blocks its session's
+// writes; Shutdown still ends, closing it when its time is up.
+func TestShutdownStuckClient(t *testing.T) {
+	ts := startServer(t, nil)
+	g0, _ := settle()
+	cl, err := ts.dial()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	s, _ := cl.NewSession()
+	if err := s.RequestPty("xterm-256color", 60, 200, nil); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := s.StdinPipe()
+	out, _ := s.StdoutPipe()
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	// The first frame, then nothing more is read: the window is not
+	// given back.
+	if _, err := out.Read(make([]byte, 1)); err != nil {
+		t.Fatal(err)
+	}
+	// Full repaints (a new size each time) until the writes block: the
+	// client's window is 2 MB.
+	for i := range 400 {
+		if err := s.WindowChange(60-i%2, 200); err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.WriteString(in, "t")
+	}
+	time.Sleep(200 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	done := make(chan error, 1)
+	start := time.Now()
+	go func() { done <- ts.Shutdown(ctx) }()
+	select {
+	case err := <-done:
+		t.Logf("Shutdown returned %v after %s", err, time.Since(start).Round(time.Millisecond))
+	case <-time.After(waitTimeout):
+		t.Fatalf("Shutdown still waiting %s after its deadline", waitTimeout)
+	}
+	// The connection it closed unwinds: nothing is left waiting on it.
+	cl.Close()
+	waitFor(t, "the server's goroutines to end", func() bool {
+		g, _ := settle()
+		return g <= g0
+	})
+}
+
 // Opening and closing 100 sessions leaves no goroutine and no memory
 // behind.
 func TestNoLeak(t *testing.T) {

@@ -68,12 +68,16 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	p = tea.NewProgram(&sessionModel{m: m, scr: scr, looks: &s.looks, look: look},
 		tea.WithInput(in), tea.WithOutput(io.Discard),
 		tea.WithoutRenderer(), tea.WithoutSignalHandler())
+	// Asking the program to stop never waits for it: a program stuck on a
+	// client that reads nothing must not hold up Shutdown or the idle
+	// timer. Send returns once the program has ended, at the latest.
+	stop := func(reason string) { go p.Send(quitMsg{reason: reason}) }
 	rec.mu.Lock()
-	rec.stop = func(reason string) { p.Send(quitMsg{reason: reason}) }
+	rec.stop = stop
 	reason := rec.reason
 	rec.mu.Unlock()
 	if reason != "" { // Shutdown came first
-		go p.Send(quitMsg{reason: reason})
+		stop(reason)
 	}
 	s.mu.Lock()
 	s.dashboards[sess] = d
@@ -88,6 +92,7 @@ func (s *Server) finish(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		next(sess)
 		rec := s.lookup(sess)
+		drainWindow(rec) // wish's middleware no longer does
 		if sess.Context().Err() != nil {
 			rec.ended(endClient)
 		}

@@ -29,7 +29,6 @@ import (
 	_ "github.com/charmbracelet/wish"
 	_ "github.com/charmbracelet/wish/activeterm"
 	_ "github.com/charmbracelet/wish/bubbletea"
-	_ "github.com/charmbracelet/wish/recover"
 	_ "github.com/charmbracelet/x/ansi"
 	_ "github.com/charmbracelet/x/term"
 	_ "github.com/go-json-experiment/json"
