@@ -83,7 +83,8 @@ type Server struct {
 	perIP      map[string]int
 	conns      int
 	stopping   bool
-	ended      chan struct{} // a token when a session ends
+	listeners  []net.Listener // given to Serve, closed by Shutdown
+	ended      chan struct{}  // a token when a session ends
 }
 
 // New makes a server; Serve runs it.
@@ -149,7 +150,28 @@ func New(o Options) (*Server, error) {
 
 // Serve accepts connections on ln until Shutdown; it returns
 // ssh.ErrServerClosed then.
-func (s *Server) Serve(ln net.Listener) error { return s.ssh.Serve(ln) }
+//
+// Shutdown closes ln itself: charmbracelet/ssh closes only the listeners
+// its Serve has reached, and one called just before Shutdown may not have
+// reached it yet (it would then accept for ever).
+func (s *Server) Serve(ln net.Listener) error {
+	s.mu.Lock()
+	if s.stopping {
+		s.mu.Unlock()
+		ln.Close()
+		return ssh.ErrServerClosed
+	}
+	s.listeners = append(s.listeners, ln)
+	s.mu.Unlock()
+	err := s.ssh.Serve(ln)
+	s.mu.Lock()
+	stopping := s.stopping
+	s.mu.Unlock()
+	if stopping {
+		return ssh.ErrServerClosed
+	}
+	return err
+}
 
 // Sessions is the number of sessions open now.
 func (s *Server) Sessions() int {
@@ -168,6 +190,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	open := make([]*session, 0, len(s.sessions))
 	for _, ss := range s.sessions {
 		open = append(open, ss)
+	}
+	for _, ln := range s.listeners {
+		ln.Close()
 	}
 	s.mu.Unlock()
 	closed := make(chan error, 1)

@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
@@ -513,6 +515,37 @@ func TestShutdownStuckClient(t *testing.T) {
 		g, _ := settle()
 		return g <= g0
 	})
+}
+
+// Shutdown right after Serve was called, before it had started to
+// accept, still stops it.
+func TestShutdownRightAfterServe(t *testing.T) {
+	for range 20 {
+		s, err := New(Options{HostKey: newKey(t), DS: data.Default(),
+			Language: func(func(string) string) data.Lang { return data.EN }, Exec: testExec(nil)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		served := make(chan error, 1)
+		go func() { served <- s.Serve(ln) }()
+		ctx, cancel := context.WithTimeout(context.Background(), waitTimeout)
+		if err := s.Shutdown(ctx); err != nil {
+			t.Errorf("Shutdown: %v", err)
+		}
+		cancel()
+		select {
+		case err := <-served:
+			if !errors.Is(err, ssh.ErrServerClosed) {
+				t.Errorf("Serve returned %v", err)
+			}
+		case <-time.After(waitTimeout):
+			t.Fatalf("Serve still accepting after Shutdown")
+		}
+	}
 }
 
 // Opening and closing 100 sessions leaves no goroutine and no memory
