@@ -306,8 +306,15 @@ func TestServeE2E(t *testing.T) {
 			t.Errorf("host key changed on restart: %s, was %s", again.hostKey, s.hostKey)
 		}
 		_ = again.cmd.Process.Signal(syscall.SIGINT)
-		if err := again.cmd.Wait(); err != nil {
-			t.Errorf("serve exited with %v after SIGINT", err)
+		waited := make(chan error, 1)
+		go func() { waited <- again.cmd.Wait() }()
+		select {
+		case err := <-waited:
+			if err != nil {
+				t.Errorf("serve exited with %v after SIGINT", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("serve still running 10 s after SIGINT")
 		}
 	})
 }
