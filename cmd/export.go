@@ -106,11 +106,11 @@ refused.`,
 		if mode.value == "table" {
 			m = views.ModeTable
 		}
-		ds, err := f.dataset()
+		ds, err := a.dataset(&f)
 		if err != nil {
 			return err
 		}
-		o := views.Options{Width: width.value, Lang: f.language(), Mode: m, ASCII: f.ascii}
+		o := views.Options{Width: width.value, Lang: a.language(&f), Mode: m, ASCII: f.ascii}
 		return a.export(ds, tabIDs, format.value, o, outPath, force, bom)
 	}
 	return c

@@ -12,10 +12,10 @@ import (
 
 // helpBlocks are the help screens the README shows, by the command line
 // that prints them.
-var helpBlocks = [][]string{{"--help"}, {"export", "--help"}}
+var helpBlocks = [][]string{{"--help"}, {"export", "--help"}, {"serve", "--help"}}
 
 // TestREADMEHelp: the README's command-line section shows the real help of
-// macun-tui and of export. -update rewrites it.
+// macun-tui, of export and of serve. -update rewrites it.
 func TestREADMEHelp(t *testing.T) {
 	const path = "../README.md"
 	b, err := os.ReadFile(path)

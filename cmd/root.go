@@ -32,12 +32,14 @@ const (
 // app is one run of the program: its standard streams. Everything
 // written to standard output goes through stdout, which keeps the first
 // error; term is standard output itself, for the dashboard, which asks
-// whether it is a terminal and draws on it.
+// whether it is a terminal and draws on it. served is what the server
+// gives a command run over SSH (serve.go).
 type app struct {
 	stdin  io.Reader
 	stdout *checkedWriter
 	term   io.Writer
 	stderr io.Writer
+	served *served
 }
 
 // Run runs macun-tui with args (without the program name) on the given
@@ -150,6 +152,7 @@ func (a *app) newRoot() *cobra.Command {
 	root.AddCommand(
 		a.newExportCmd(),
 		a.newValidateCmd(),
+		a.newServeCmd(),
 		a.newVersionCmd(),
 		a.newManCmd(),
 	)

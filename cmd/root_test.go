@@ -145,7 +145,7 @@ func TestCompletionValues(t *testing.T) {
 		want      string
 		directive string
 	}{
-		{[]string{""}, "completion export help man validate version", noFiles},
+		{[]string{""}, "completion export help man serve validate version", noFiles},
 		{[]string{"ex"}, "export", noFiles},
 		{[]string{"--lang", ""}, "zh en", noFiles},
 		{[]string{"--theme", ""}, "auto dark light", noFiles},
@@ -156,6 +156,7 @@ func TestCompletionValues(t *testing.T) {
 		{[]string{"export", "--data", ""}, "json", jsonFiles},
 		{[]string{"validate", ""}, "json", jsonFiles},
 		{[]string{"man", ""}, "", dirs},
+		{[]string{"serve", "--lang", ""}, "zh en", noFiles},
 		{[]string{"completion", ""}, "bash fish powershell zsh", noFiles},
 	} {
 		got, dir := complete(t, tc.args...)

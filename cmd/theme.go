@@ -2,8 +2,6 @@ package cmd
 
 import (
 	"os"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/macun-tui/macun-tui/internal/termbg"
@@ -27,11 +25,8 @@ func darkBackground(theme string, tty *os.File) (bool, termbg.Result) {
 	case "light":
 		return false, termbg.Result{}
 	}
-	if v := os.Getenv("COLORFGBG"); strings.Contains(v, ";") {
-		parts := strings.Split(v, ";")
-		if n, err := strconv.Atoi(parts[len(parts)-1]); err == nil {
-			return n < 7 || n == 8, termbg.Result{}
-		}
+	if dark, ok := termbg.ColorFGBG(os.Getenv("COLORFGBG")); ok {
+		return dark, termbg.Result{}
 	}
 	if os.Getenv("TERM") == "dumb" || os.Getenv("NO_COLOR") != "" || os.Getenv("MACUN_NO_QUERY") != "" {
 		return true, termbg.Result{}

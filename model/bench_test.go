@@ -344,7 +344,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 				b.ReportAllocs()
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
-					clear(m.bodies)
+					m.c.Bodies = NewBodyCache(localBodies, false)
 					benchSink = m.View()
 				}
 				b.StopTimer()

@@ -3,6 +3,7 @@
 package model
 
 import (
+	"io"
 	"time"
 
 	zone "github.com/lrstanley/bubblezone"
@@ -25,12 +26,26 @@ type Common struct {
 	// CanSuspend says whether ctrl+z may stop the process, so that the
 	// shell that started it takes the terminal back (nil: never).
 	CanSuspend func() bool
+
+	// Bodies keeps the rendered tab bodies; a served session shares one
+	// with every other (see BodyCache). Look says which colours Styles
+	// has, since a styled body differs with them.
+	Bodies *BodyCache
+	Look   Look
+	// Clipboard is the terminal's output, where y, Y (and e in a session)
+	// send OSC 52; nil copies nothing and says so.
+	Clipboard io.Writer
+	// Session is set in a served session: e copies the view to the
+	// client's clipboard instead of writing a file on the server.
+	Session bool
 }
 
-// NewCommon returns a Common with the default keys and a zone manager.
+// NewCommon returns a Common with the default keys, a zone manager and a
+// body cache of its own.
 func NewCommon(ds *data.Dataset, st *views.Styles, ascii bool) *Common {
 	return &Common{
 		DS: ds, Styles: st, Keys: DefaultKeyMap(), Zones: zone.New(),
 		ASCII: ascii, ExportDir: ".", Now: time.Now,
+		Bodies: NewBodyCache(localBodies, false),
 	}
 }

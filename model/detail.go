@@ -26,6 +26,10 @@ func (m *Model) updateDetail(msg tea.KeyMsg) tea.Cmd {
 		m.over = overlayNone
 	case key.Matches(msg, k.Lang):
 		m.toggleLang()
+	case key.Matches(msg, k.Cite):
+		return m.citeCmd(m.detail.item)
+	case key.Matches(msg, k.CopyView):
+		return m.copyDetailCmd()
 	case key.Matches(msg, k.Help):
 		m.over, m.helpPage.offset = overlayHelp, 0
 	default:

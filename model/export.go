@@ -18,8 +18,12 @@ type exportedMsg struct {
 // exportCmd writes the current view (tab, language, mode, width) as plain
 // text to a new file in the export directory, off the UI goroutine. On a
 // screen too small for the dashboard the view is the one at its minimum
-// width.
+// width. In a served session it copies the same text to the client's
+// clipboard instead: nothing is written on the server.
 func (m *Model) exportCmd() tea.Cmd {
+	if m.c.Session {
+		return m.copyViewCmd()
+	}
 	o := m.opts()
 	o.Width = max(o.Width, MinWidth)
 	ds, tab, dir := m.c.DS, m.Tab(), m.c.ExportDir

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/macun-tui/macun-tui/data"
 )
@@ -21,14 +22,19 @@ type KeyMap struct {
 	Top      key.Binding
 	Bottom   key.Binding
 	Open     key.Binding
+	Cite     key.Binding
 	Back     key.Binding
 	Table    key.Binding
 	Search   key.Binding
 	Lang     key.Binding
 	Export   key.Binding
+	CopyView key.Binding
 	Help     key.Binding
 	Suspend  key.Binding
 	Quit     key.Binding
+
+	// session: e copies instead of writing a file (ForSession).
+	session bool
 }
 
 // keyHelp is the help text of each binding in both languages.
@@ -44,11 +50,13 @@ var keyHelp = map[string][2]data.Text{
 	"Top":      {{ZH: "g/home", EN: "g/home"}, {ZH: "到顶", EN: "first"}},
 	"Bottom":   {{ZH: "G/end", EN: "G/end"}, {ZH: "到底", EN: "last"}},
 	"Open":     {{ZH: "enter", EN: "enter"}, {ZH: "详情与出处", EN: "details & source"}},
+	"Cite":     {{ZH: "y", EN: "y"}, {ZH: "复制引文", EN: "copy citation"}},
 	"Back":     {{ZH: "esc", EN: "esc"}, {ZH: "关闭", EN: "close"}},
 	"Table":    {{ZH: "t", EN: "t"}, {ZH: "图表/表格", EN: "chart/table"}},
 	"Search":   {{ZH: "/", EN: "/"}, {ZH: "搜索", EN: "search"}},
 	"Lang":     {{ZH: "L", EN: "L"}, {ZH: "语言:English", EN: "language: 中文"}},
 	"Export":   {{ZH: "e", EN: "e"}, {ZH: "导出文本", EN: "export text"}},
+	"CopyView": {{ZH: "Y", EN: "Y"}, {ZH: "复制本页文本", EN: "copy view as text"}},
 	"Help":     {{ZH: "?", EN: "?"}, {ZH: "帮助", EN: "help"}},
 	"Suspend":  {{ZH: "ctrl+z", EN: "ctrl+z"}, {ZH: "挂起", EN: "suspend"}},
 	"Quit":     {{ZH: "q/ctrl+c", EN: "q/ctrl+c"}, {ZH: "退出", EN: "quit"}},
@@ -67,11 +75,13 @@ func DefaultKeyMap() KeyMap {
 		Top:      key.NewBinding(key.WithKeys("g", "home")),
 		Bottom:   key.NewBinding(key.WithKeys("G", "end")),
 		Open:     key.NewBinding(key.WithKeys("enter")),
+		Cite:     key.NewBinding(key.WithKeys("y")),
 		Back:     key.NewBinding(key.WithKeys("esc")),
 		Table:    key.NewBinding(key.WithKeys("t")),
 		Search:   key.NewBinding(key.WithKeys("/")),
 		Lang:     key.NewBinding(key.WithKeys("L")),
 		Export:   key.NewBinding(key.WithKeys("e")),
+		CopyView: key.NewBinding(key.WithKeys("Y")),
 		Help:     key.NewBinding(key.WithKeys("?")),
 		Suspend:  key.NewBinding(key.WithKeys("ctrl+z")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c")),
@@ -80,10 +90,22 @@ func DefaultKeyMap() KeyMap {
 	return k
 }
 
+// sessionHelp replaces keyHelp in a served session (ForSession).
+var sessionHelp = map[string][2]data.Text{
+	"Export": {{ZH: "e", EN: "e"}, {ZH: "复制文本(不存文件)", EN: "copy text (no file)"}},
+}
+
+// ForSession makes the help say what the keys do in a served session,
+// where e copies the view instead of writing a file on the server.
+func (k *KeyMap) ForSession() { k.session = true }
+
 // Localize sets the help texts to language l.
 func (k *KeyMap) Localize(l data.Lang) {
 	for name, b := range k.byName() {
 		h := keyHelp[name]
+		if s, ok := sessionHelp[name]; ok && k.session {
+			h = s
+		}
 		b.SetHelp(h[0].In(l), h[1].In(l))
 	}
 }
@@ -92,15 +114,15 @@ func (k *KeyMap) byName() map[string]*key.Binding {
 	return map[string]*key.Binding{
 		"NextTab": &k.NextTab, "PrevTab": &k.PrevTab, "JumpTab": &k.JumpTab,
 		"Up": &k.Up, "Down": &k.Down, "PageUp": &k.PageUp, "PageDown": &k.PageDown,
-		"Top": &k.Top, "Bottom": &k.Bottom, "Open": &k.Open, "Back": &k.Back,
+		"Top": &k.Top, "Bottom": &k.Bottom, "Open": &k.Open, "Cite": &k.Cite, "Back": &k.Back,
 		"Table": &k.Table, "Search": &k.Search, "Lang": &k.Lang, "Export": &k.Export,
-		"Help": &k.Help, "Suspend": &k.Suspend, "Quit": &k.Quit,
+		"CopyView": &k.CopyView, "Help": &k.Help, "Suspend": &k.Suspend, "Quit": &k.Quit,
 	}
 }
 
 // ShortHelp is the footer's help line.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Help, k.NextTab, k.Down, k.Open, k.Search, k.Table, k.Lang, k.Export, k.Quit}
+	return []key.Binding{k.Help, k.NextTab, k.Down, k.Open, k.Cite, k.Search, k.Table, k.Lang, k.Export, k.Quit}
 }
 
 // FullHelp is the `?` screen, in columns.
@@ -108,8 +130,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextTab, k.PrevTab, k.JumpTab},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.Table, k.Search},
-		{k.Lang, k.Export, k.Help, k.Suspend, k.Quit},
+		{k.Open, k.Cite, k.Back, k.Table, k.Search},
+		{k.Lang, k.Export, k.CopyView, k.Help, k.Suspend, k.Quit},
 	}
 }
 
@@ -124,3 +146,21 @@ func digits() []string {
 }
 
 func lastDigit() string { return strconv.Itoa(min(len(data.Tabs()), 9)) }
+
+// burst reports a key message that holds several typed keys: Bubble Tea
+// v1 reads the letters that come in one read (a held key on a slow link,
+// several keys in one SSH packet) as one message, which matches no
+// binding. Pasted text is not a burst.
+func burst(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste
+}
+
+// eachKey handles each letter of a burst as a key of its own.
+func (m *Model) eachKey(msg tea.KeyMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, r := range msg.Runes {
+		_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}

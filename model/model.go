@@ -42,13 +42,6 @@ type tabState struct {
 	offset int // first body line on screen
 }
 
-type bodyKey struct {
-	tab   string
-	width int
-	lang  data.Lang
-	mode  views.Mode
-}
-
 // Model is the root model.
 type Model struct {
 	c      *Common
@@ -74,37 +67,41 @@ type Model struct {
 	status    string
 	statusErr bool
 
-	bodies map[bodyKey]*views.Body
-	frame  frameCache
+	frame frameCache
 	// zonesLater: the next View registers no mouse zones (ZonesLater).
 	zonesLater bool
 }
 
 // New returns the root model in language lang.
 func New(c *Common, lang data.Lang) *Model {
-	m := &Model{c: c, lang: lang, tabs: make([]tabState, len(data.Tabs())), bodies: map[bodyKey]*views.Body{}}
+	m := &Model{c: c, lang: lang, tabs: make([]tabState, len(data.Tabs()))}
 	m.help = help.New()
-	m.help.Styles.ShortKey = c.Styles.Key
-	m.help.Styles.FullKey = c.Styles.Key
-	m.help.Styles.ShortDesc = c.Styles.Muted
-	m.help.Styles.FullDesc = c.Styles.Muted
-	m.help.Styles.ShortSeparator = c.Styles.Muted
-	m.help.Styles.FullSeparator = c.Styles.Muted
-	m.help.Styles.Ellipsis = c.Styles.Muted
 	m.search.input = textinput.New()
 	m.search.input.Prompt = "/ "
 	m.search.input.CharLimit = 64
-	// Every style comes from Common.Styles: the input's defaults use the
-	// global renderer, which would bring colours into plain output.
-	st := c.Styles
+	m.applyStyles()
+	m.setLang(lang)
+	return m
+}
+
+// applyStyles gives the help and the search input the styles of
+// Common.Styles: the defaults of both use the global renderer, which would
+// bring colours into plain output.
+func (m *Model) applyStyles() {
+	st := m.c.Styles
+	m.help.Styles.ShortKey = st.Key
+	m.help.Styles.FullKey = st.Key
+	m.help.Styles.ShortDesc = st.Muted
+	m.help.Styles.FullDesc = st.Muted
+	m.help.Styles.ShortSeparator = st.Muted
+	m.help.Styles.FullSeparator = st.Muted
+	m.help.Styles.Ellipsis = st.Muted
 	m.search.input.PromptStyle = st.Key
 	m.search.input.TextStyle = st.Label
 	m.search.input.PlaceholderStyle = st.Muted
 	m.search.input.CompletionStyle = st.Muted
 	m.search.input.Cursor.Style = st.Label
 	m.search.input.Cursor.TextStyle = st.Label
-	m.setLang(lang)
-	return m
 }
 
 // Init implements tea.Model.
@@ -142,17 +139,12 @@ func (m *Model) opts() views.Options {
 	return views.Options{Width: m.width, Lang: m.lang, Mode: m.tabs[m.tab].mode, ASCII: m.c.ASCII}
 }
 
-// body returns the current tab's body, built once per (tab, width,
-// language, mode) and kept.
+// body returns the current tab's body, built once per BodyKey and kept
+// in Common.Bodies.
 func (m *Model) body() *views.Body {
 	o := m.opts()
-	k := bodyKey{m.Tab(), o.Width, o.Lang, o.Mode}
-	if b, ok := m.bodies[k]; ok {
-		return b
-	}
-	b := views.RenderBody(m.c.DS, k.tab, o, m.c.Styles)
-	m.bodies[k] = b
-	return b
+	k := BodyKey{Tab: m.Tab(), Width: o.Width, Lang: o.Lang, Mode: o.Mode, ASCII: o.ASCII, Look: m.c.Look}
+	return m.c.Bodies.Get(k, func() *views.Body { return views.RenderBody(m.c.DS, k.Tab, o, m.c.Styles) })
 }
 
 // bodyHeight is the number of body lines on screen.
@@ -174,6 +166,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The terminal was given back and taken again (ctrl+z, fg):
 		// Bubble Tea v1 does not turn the mouse back on.
 		return m, tea.EnableMouseCellMotion
+	case copiedMsg:
+		m.copied(msg)
+		return m, nil
 	case tea.MouseMsg:
 		return m, m.mouse(msg)
 	case tea.KeyMsg:
@@ -182,6 +177,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		case tea.KeyCtrlZ:
 			return m, m.suspend()
+		}
+		if burst(msg) && m.over != overlaySearch {
+			return m, m.eachKey(msg)
 		}
 		switch m.over {
 		case overlayHelp:
@@ -197,10 +195,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) resize(w, h int) {
-	if w != m.width {
-		// Bodies of other widths will not be shown again soon.
-		clear(m.bodies)
-	}
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.help.Width = m.width
 	m.search.input.Width = max(m.width/2-4, 1)
@@ -271,6 +265,12 @@ func (m *Model) updateMain(msg tea.KeyMsg) tea.Cmd {
 		m.keepVisible()
 	case key.Matches(msg, k.Export):
 		return m.exportCmd()
+	case key.Matches(msg, k.Cite):
+		if it, ok := m.Selected(); ok {
+			return m.citeCmd(it)
+		}
+	case key.Matches(msg, k.CopyView):
+		return m.copyViewCmd()
 	case key.Matches(msg, k.Help):
 		m.over, m.helpPage.offset = overlayHelp, 0
 	case key.Matches(msg, k.Back):

@@ -44,7 +44,7 @@ func libraryImports(t *testing.T, dirs ...string) map[string]bool {
 // TestFloorImports: libfloor links the libraries macun-tui links, no more
 // and no fewer, so that it stays the floor of this stack.
 func TestFloorImports(t *testing.T) {
-	want := libraryImports(t, "../..", "../../cmd", "../../internal/termbg", "../../internal/termtext", "../../model", "../../views", "../../data")
+	want := libraryImports(t, "../..", "../../cmd", "../../internal/termbg", "../../internal/serve", "../../internal/termtext", "../../model", "../../views", "../../data")
 	got := libraryImports(t, "libfloor")
 	if !maps.Equal(got, want) {
 		t.Errorf("libfloor imports\n  %s\nmacun-tui imports\n  %s",

@@ -46,22 +46,23 @@ func (l *lateInput) Read(p []byte) (int, error) {
 	if n == 0 || !l.r.Late() || time.Now().After(l.r.until) {
 		return n, err
 	}
-	return l.drop(p[:n]), err
+	return l.r.drop(p[:n]), err
 }
 
-// drop removes the due answers from b in place and returns what is left.
-func (l *lateInput) drop(b []byte) int {
+// drop removes the due answers from b in place, notes what they said,
+// and returns the length of what is left.
+func (r *Result) drop(b []byte) int {
 	out := 0
 	for i := 0; i < len(b); {
 		if b[i] == 0x1b {
-			if n, dark, ok := oscReply(b[i:]); n > 0 && l.r.oscDue {
-				l.r.oscDue = false
-				l.r.Dark, l.r.Known = dark, ok
+			if n, dark, ok := oscReply(b[i:]); n > 0 && r.oscDue {
+				r.oscDue = false
+				r.Dark, r.Known = dark, ok
 				i += n
 				continue
 			}
-			if n := cprReply(b[i:]); n > 0 && l.r.cprDue {
-				l.r.cprDue, l.r.oscDue = false, false
+			if n := cprReply(b[i:]); n > 0 && r.cprDue {
+				r.cprDue, r.oscDue = false, false
 				i += n
 				continue
 			}

@@ -10,6 +10,10 @@
 // reply as alt+] and a run of keys; Result.Input wraps the input so that
 // those answers are dropped when they come.
 //
+// Watch is for a terminal at the other end of a stream (an SSH session):
+// the question goes out, the program starts without waiting, and the
+// answers are taken out of the input when they come.
+//
 // On Windows the console is not asked (reading it with a timeout needs
 // another mechanism than select(2)); Ask reports no answer there.
 package termbg
@@ -149,4 +153,19 @@ func darkRGB(s string) (dark, ok bool) {
 	}
 	lum := 0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2]
 	return lum < 0.5, true
+}
+
+// ColorFGBG reads the COLORFGBG variable some terminals set
+// ("15;0", foreground;background as ANSI colour numbers): whether the
+// background is dark, and whether v says.
+func ColorFGBG(v string) (dark, known bool) {
+	i := strings.LastIndexByte(v, ';')
+	if i < 0 {
+		return false, false
+	}
+	n, err := strconv.Atoi(v[i+1:])
+	if err != nil {
+		return false, false
+	}
+	return n < 7 || n == 8, true
 }

@@ -9,8 +9,9 @@
 // least a dashboard on this stack costs; the benchmarks report it next to
 // the hello-world, so that what is the libraries' and what is macun-tui's
 // can be told apart. Keep the imports in step with the non-macun-tui
-// imports of the main, cmd, internal/termbg, internal/termtext, model,
-// views and data packages (TestFloorImports checks).
+// imports of the main, cmd, internal/termbg, internal/serve,
+// internal/termtext, model, views and data packages (TestFloorImports
+// checks).
 package main
 
 import (
@@ -18,11 +19,17 @@ import (
 	"os"
 
 	_ "github.com/NimbleMarkets/ntcharts/canvas/runes"
+	_ "github.com/aymanbagabas/go-osc52/v2"
 	_ "github.com/charmbracelet/bubbles/help"
 	_ "github.com/charmbracelet/bubbles/key"
 	_ "github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	_ "github.com/charmbracelet/lipgloss"
+	_ "github.com/charmbracelet/log"
+	_ "github.com/charmbracelet/ssh"
+	_ "github.com/charmbracelet/wish"
+	_ "github.com/charmbracelet/wish/activeterm"
+	_ "github.com/charmbracelet/wish/bubbletea"
 	_ "github.com/charmbracelet/x/ansi"
 	_ "github.com/charmbracelet/x/ansi/parser"
 	_ "github.com/charmbracelet/x/term"
@@ -37,6 +44,7 @@ import (
 	_ "github.com/spf13/cobra"
 	_ "github.com/spf13/cobra/doc"
 	_ "github.com/spf13/pflag"
+	_ "golang.org/x/crypto/ssh"
 	_ "golang.org/x/sys/unix"
 )
 

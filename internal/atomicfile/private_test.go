@@ -1,0 +1,38 @@
+//go:build unix
+
+package atomicfile
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+func TestCreatePrivate(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "key")
+	old := syscall.Umask(0)
+	defer syscall.Umask(old)
+	if err := CreatePrivate(path, []byte("secret")); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != PrivatePerm {
+		t.Errorf("mode %v, want %v", fi.Mode().Perm(), fs.FileMode(PrivatePerm))
+	}
+	if err := CreatePrivate(path, []byte("other")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("second create: err = %v, want fs.ErrExist", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "secret" {
+		t.Errorf("file holds %q after a refused create", b)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("%d files left in the directory, want 1", len(ents))
+	}
+}
