@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -221,10 +221,13 @@ func TestBackgroundAnswer(t *testing.T) {
 // Colours follow each client's terminal: its TERM, NO_COLOR.
 func TestColoursFollowTerminal(t *testing.T) {
 	ts := startServer(t, nil)
-	// The accent colour as a whole SGR parameter in each profile.
-	accent := map[termenv.Profile]*regexp.Regexp{}
+	// The active tab's escape code in each profile (on a dark
+	// background, the default).
+	accent := map[termenv.Profile]string{}
 	for _, p := range []termenv.Profile{termenv.TrueColor, termenv.ANSI256, termenv.ANSI} {
-		accent[p] = regexp.MustCompile(`[\[;]` + regexp.QuoteMeta(p.Color("#7aa2f7").Sequence(false)) + `m`)
+		r := lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(p)
+		accent[p], _, _ = strings.Cut(views.NewStyles(r, true).TabActive.Render("x"), "x")
 	}
 	for _, c := range []struct {
 		env  []string
@@ -239,8 +242,8 @@ func TestColoursFollowTerminal(t *testing.T) {
 		tm := ts.openTerm(t, 80, 24, c.env...)
 		tm.waitRow(0, "[1 Overview]")
 		out := string(tm.output())
-		for p, re := range accent {
-			if has := re.MatchString(out); has != (p == c.want) {
+		for p, seq := range accent {
+			if has := strings.Contains(out, seq); has != (p == c.want) {
 				t.Errorf("%v: accent in %v colours: %v", c.env, p, has)
 			}
 		}
