@@ -186,6 +186,21 @@ func TestCopyCitation(t *testing.T) {
 	}
 }
 
+// A footer message goes after a few seconds in a session too: the screen
+// draws the frame of the tick that ends it, without a key. (It waits for
+// the real tick, about 5 s.)
+func TestMessageClears(t *testing.T) {
+	ts := startServer(t, nil)
+	tm := ts.openTerm(t, 100, 30)
+	tm.waitRow(29, "English")
+	tm.press("e")
+	tm.waitRow(29, "copied as text (OSC 52)")
+	tm.waitUntil("the message gone", func(out []byte) bool {
+		rows := shown(out)
+		return len(rows) == 30 && !strings.Contains(rows[29], "OSC 52") && strings.Contains(rows[29], "help")
+	})
+}
+
 // The background answer comes with the keys and restyles the dashboard;
 // the first frame does not wait for it.
 func TestBackgroundAnswer(t *testing.T) {
