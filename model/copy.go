@@ -2,7 +2,6 @@ package model
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/aymanbagabas/go-osc52/v2"
@@ -17,9 +16,11 @@ import (
 // local terminal, through tmux (set-clipboard on) and over SSH, where the
 // client's terminal takes it: the copy lands on the reader's machine.
 
-// copiedMsg reports the end of a copy: what was copied, for the footer.
+// copiedMsg reports the end of a copy: what was copied, for the footer
+// (a message and its arguments, as setStatus takes them).
 type copiedMsg struct {
-	what string
+	what views.Msg
+	args []any
 	err  error
 }
 
@@ -27,15 +28,15 @@ type copiedMsg struct {
 var errNoClipboard = errors.New("no terminal output")
 
 // copyCmd sends text to the clipboard off the UI goroutine and reports
-// it as what.
-func (m *Model) copyCmd(text, what string) tea.Cmd {
+// it as what, formatted with args.
+func (m *Model) copyCmd(text string, what views.Msg, args ...any) tea.Cmd {
 	w := m.c.Clipboard
 	return func() tea.Msg {
 		if w == nil {
-			return copiedMsg{what: what, err: errNoClipboard}
+			return copiedMsg{what: what, args: args, err: errNoClipboard}
 		}
 		_, err := osc52.New(text).WriteTo(w)
-		return copiedMsg{what: what, err: err}
+		return copiedMsg{what: what, args: args, err: err}
 	}
 }
 
@@ -45,8 +46,9 @@ func (m *Model) citeCmd(it views.Item) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	// The label is quoted as copied, in the citation's language.
 	label, _, _ := strings.Cut(text, "\n")
-	return m.copyCmd(text, fmt.Sprintf(views.MsgCopiedCitation.In(m.lang), label))
+	return m.copyCmd(text, views.MsgCopiedCitation, label)
 }
 
 // copyViewCmd copies the current tab as the text `e` writes: the tab as
@@ -54,7 +56,7 @@ func (m *Model) citeCmd(it views.Item) tea.Cmd {
 func (m *Model) copyViewCmd() tea.Cmd {
 	text := views.ExportText(m.c.DS, []string{m.Tab()}, m.opts())
 	t, _ := data.TabByID(m.Tab())
-	return m.copyCmd(text, fmt.Sprintf(views.MsgCopiedView.In(m.lang), t.Title.In(m.lang)))
+	return m.copyCmd(text, views.MsgCopiedView, t.Title)
 }
 
 // copyDetailCmd copies the detail pane as plain text.
@@ -65,14 +67,13 @@ func (m *Model) copyDetailCmd() tea.Cmd {
 		b.WriteString(strings.TrimRight(ansi.Strip(l), " "))
 		b.WriteByte('\n')
 	}
-	return m.copyCmd(b.String(), views.MsgCopiedDetail.In(m.lang))
+	return m.copyCmd(b.String(), views.MsgCopiedDetail)
 }
 
 // copied shows the outcome of a copy in the footer.
-func (m *Model) copied(msg copiedMsg) {
+func (m *Model) copied(msg copiedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.setStatus(fmt.Sprintf(views.MsgCopyError.In(m.lang), msg.err), true)
-		return
+		return m.setStatus(statusError, views.MsgCopyError, msg.err)
 	}
-	m.setStatus(msg.what, false)
+	return m.setStatus(statusInfo, msg.what, msg.args...)
 }

@@ -35,10 +35,10 @@ func (m *Model) exportCmd() tea.Cmd {
 	}
 }
 
-func (m *Model) exported(msg exportedMsg) {
+// exported shows the outcome of an export in the footer.
+func (m *Model) exported(msg exportedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.setStatus(fmt.Sprintf(views.MsgExportError.In(m.lang), msg.err), true)
-		return
+		return m.setStatus(statusError, views.MsgExportError, msg.err)
 	}
-	m.setStatus(fmt.Sprintf(views.MsgExported.In(m.lang), msg.path), false)
+	return m.setStatus(statusInfo, views.MsgExported, msg.path)
 }

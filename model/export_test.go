@@ -159,8 +159,8 @@ func TestExportKeyWritesView(t *testing.T) {
 			if fi, _ := os.Stat(want); fi.Mode().Perm() != 0o644 {
 				t.Errorf("mode %v, want 0644", fi.Mode().Perm())
 			}
-			if m.statusErr || m.status != fmt.Sprintf(views.MsgExported.In(l), want) {
-				t.Errorf("status %q (error %v)", m.status, m.statusErr)
+			if m.status.kind == statusError || m.statusText() != fmt.Sprintf(views.MsgExported.In(l), want) {
+				t.Errorf("status %q (error %v)", m.statusText(), m.status.kind == statusError)
 			}
 			// The whole name shows, at 80 columns, in both languages.
 			if foot := ansi.Strip(m.footer()); !strings.Contains(foot, want) {
@@ -202,16 +202,16 @@ func TestExportKeyFailure(t *testing.T) {
 		if msg.err == nil {
 			t.Fatalf("%s: export did not fail", dir)
 		}
-		if !m.statusErr || !strings.HasPrefix(m.status, "export failed: ") {
-			t.Errorf("status %q (error %v)", m.status, m.statusErr)
+		if m.status.kind != statusError || !strings.HasPrefix(m.statusText(), "export failed: ") {
+			t.Errorf("status %q (error %v)", m.statusText(), m.status.kind == statusError)
 		}
 		if foot := ansi.Strip(m.footer()); !strings.Contains(foot, "export failed") {
 			t.Errorf("footer: %q", foot)
 		}
 		// esc clears the message.
 		m.Update(tea.KeyMsg{Type: tea.KeyEsc})
-		if m.status != "" {
-			t.Errorf("status after esc: %q", m.status)
+		if m.statusText() != "" {
+			t.Errorf("status after esc: %q", m.statusText())
 		}
 	}
 	ents, _ := os.ReadDir(base)

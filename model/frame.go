@@ -59,11 +59,10 @@ type headKey struct {
 }
 
 type footKey struct {
-	width     int
-	lang      data.Lang
-	ascii     bool
-	status    string
-	statusErr bool
+	width  int
+	lang   data.Lang
+	ascii  bool
+	status uint64 // the message's id
 }
 
 // zoneRow is a body row as far as mouse zones go.
@@ -161,10 +160,10 @@ func (m *Model) scanZones() {
 // cachedFooter is footer(), kept while its inputs are the same. The
 // search input changes as it is typed, so its footer is not kept.
 func (m *Model) cachedFooter() string {
-	if m.over == overlaySearch && m.status == "" {
+	if m.over == overlaySearch && m.status.id == 0 {
 		return m.footer()
 	}
-	k := footKey{m.width, m.lang, m.c.ASCII, m.status, m.statusErr}
+	k := footKey{m.width, m.lang, m.c.ASCII, m.status.id}
 	f := &m.frame
 	if !f.footOK || f.footKey != k {
 		f.foot, f.footKey, f.footOK = m.footer(), k, true

@@ -26,8 +26,8 @@ func TestExportKeyErrorNamesTarget(t *testing.T) {
 	m.Update(tea.WindowSizeMsg{Width: 200, Height: 24})
 	runExportKey(t, m)
 	want := "export failed: write " + filepath.Join(dir, "macun-overview-en-20241001-093005.txt") + ": no such file or directory"
-	if m.status != want || !m.statusErr {
-		t.Errorf("status %q, want %q", m.status, want)
+	if m.statusText() != want || m.status.kind != statusError {
+		t.Errorf("status %q, want %q", m.statusText(), want)
 	}
 }
 
@@ -102,6 +102,7 @@ func TestTooSmallReadable(t *testing.T) {
 // can be stopped; where it cannot (no shell with job control), it says
 // so instead of stopping for good.
 func TestSuspendKey(t *testing.T) {
+	instantTicks(t)
 	for _, can := range []bool{true, false} {
 		for _, keys := range []string{"", "?", "/", "j\r"} {
 			m := newModel(t, data.EN, 100, 30, false)
@@ -117,10 +118,10 @@ func TestSuspendKey(t *testing.T) {
 			switch {
 			case can && (cmd == nil || cmd() != tea.Suspend()):
 				t.Errorf("after %q: ctrl+z did not suspend", keys)
-			case !can && cmd != nil:
-				t.Errorf("after %q: ctrl+z returned a command where the process cannot stop", keys)
-			case !can && (m.status != MsgNoSuspend.In(data.EN) || !strings.Contains(ansi.Strip(m.View()), "cannot suspend")):
-				t.Errorf("after %q: status %q", keys, m.status)
+			case !can && cmd != nil && cmd() != (statusExpiredMsg{m.status.id}):
+				t.Errorf("after %q: ctrl+z returned a command other than its message's tick where the process cannot stop", keys)
+			case !can && (m.statusText() != MsgNoSuspend.In(data.EN) || !strings.Contains(ansi.Strip(m.View()), "cannot suspend")):
+				t.Errorf("after %q: status %q", keys, m.statusText())
 			}
 		}
 	}

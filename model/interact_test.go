@@ -482,7 +482,7 @@ func TestExportKeyCmd(t *testing.T) {
 		path := filepath.Join(m.c.ExportDir, "macun-governance-"+string(l)+"-20241001-080000.txt")
 		b, err := os.ReadFile(path)
 		if err != nil {
-			t.Fatalf("%s: export: %v (status %q)", l, err, m.status)
+			t.Fatalf("%s: export: %v (status %q)", l, err, m.statusText())
 		}
 		if !strings.Contains(string(b), "2406") {
 			t.Errorf("%s: export lacks the grid workers", l)
@@ -497,14 +497,14 @@ func TestExportKeyCmd(t *testing.T) {
 		}
 		// esc clears the status.
 		press(m, kEsc)
-		if m.status != "" {
-			t.Errorf("%s: esc left the status %q", l, m.status)
+		if m.statusText() != "" {
+			t.Errorf("%s: esc left the status %q", l, m.statusText())
 		}
 		// A failed export shows an error.
 		m.c.ExportDir = filepath.Join(t.TempDir(), "missing")
 		press(m, press(m, keyRunes("e"))())
-		if !m.statusErr {
-			t.Errorf("%s: export to a missing directory: status %q is not an error", l, m.status)
+		if m.status.kind != statusError {
+			t.Errorf("%s: export to a missing directory: status %q is not an error", l, m.statusText())
 		}
 	}
 }

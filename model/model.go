@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/macun-tui/macun-tui/data"
-	"github.com/macun-tui/macun-tui/internal/termtext"
 	"github.com/macun-tui/macun-tui/views"
 )
 
@@ -64,8 +63,7 @@ type Model struct {
 		sel   int
 	}
 
-	status    string
-	statusErr bool
+	status statusLine
 
 	frame frameCache
 	// zonesLater: the next View registers no mouse zones (ZonesLater).
@@ -160,18 +158,24 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize(msg.Width, msg.Height)
 		return m, nil
 	case exportedMsg:
-		m.exported(msg)
+		return m, m.exported(msg)
+	case statusExpiredMsg:
+		m.expireStatus(msg)
 		return m, nil
 	case tea.ResumeMsg:
 		// The terminal was given back and taken again (ctrl+z, fg):
 		// Bubble Tea v1 does not turn the mouse back on.
 		return m, tea.EnableMouseCellMotion
 	case copiedMsg:
-		m.copied(msg)
-		return m, nil
+		return m, m.copied(msg)
 	case tea.MouseMsg:
 		return m, m.mouse(msg)
 	case tea.KeyMsg:
+		// A message lasts until the next key; L shows it in the other
+		// language.
+		if !key.Matches(msg, m.c.Keys.Lang) {
+			m.clearStatus()
+		}
 		switch msg.Type {
 		case tea.KeyCtrlC:
 			return m, tea.Quit
@@ -212,15 +216,10 @@ var MsgNoSuspend = views.Msg{ZH: "无法挂起:没有支持作业控制的 shell
 // where that can be.
 func (m *Model) suspend() tea.Cmd {
 	if m.c.CanSuspend == nil || !m.c.CanSuspend() {
-		m.setStatus(MsgNoSuspend.In(m.lang), true)
-		return nil
+		return m.setStatus(statusError, MsgNoSuspend)
 	}
 	return tea.Suspend
 }
-
-// setStatus shows s in the footer; an error may repeat a file name, whose
-// control and format characters show as escapes.
-func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = termtext.Visible(s), isErr }
 
 // updateMain handles keys on the dashboard itself.
 func (m *Model) updateMain(msg tea.KeyMsg) tea.Cmd {
@@ -274,7 +273,7 @@ func (m *Model) updateMain(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		m.over, m.helpPage.offset = overlayHelp, 0
 	case key.Matches(msg, k.Back):
-		m.setStatus("", false)
+		m.clearStatus()
 	}
 	return nil
 }
@@ -432,16 +431,17 @@ func (m *Model) footer() string {
 	}
 	// A message (such as the path of an export) needs the room more than
 	// the source does.
-	if m.status != "" || views.Width(right) > m.width/2 {
+	status := m.statusText()
+	if status != "" || views.Width(right) > m.width/2 {
 		right = " " + views.MsgLangName.In(m.lang)
 	}
 	rw := views.Width(right)
 	var left string
 	switch {
-	case m.status != "" && m.statusErr:
-		left = st.Error.Render(views.Fit(m.status, m.width-rw))
-	case m.status != "":
-		left = st.Status.Render(views.Fit(m.status, m.width-rw))
+	case status != "" && m.status.kind == statusError:
+		left = st.Error.Render(views.Fit(status, m.width-rw))
+	case status != "":
+		left = st.Status.Render(views.Fit(status, m.width-rw))
 	case m.over == overlaySearch:
 		left = views.Fit(m.search.input.View(), m.width-rw)
 	default:

@@ -16,7 +16,7 @@ func (m *Model) openSearch() {
 	m.search.input.Focus()
 	m.search.hits = nil
 	m.search.sel = 0
-	m.setStatus("", false)
+	m.clearStatus()
 }
 
 // updateSearch: typing filters, ↑/↓ pick, enter jumps to the figure in its

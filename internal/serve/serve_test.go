@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -186,6 +186,21 @@ func TestCopyCitation(t *testing.T) {
 	}
 }
 
+// A footer message goes after a few seconds in a session too: the screen
+// draws the frame of the tick that ends it, without a key. (It waits for
+// the real tick, about 5 s.)
+func TestMessageClears(t *testing.T) {
+	ts := startServer(t, nil)
+	tm := ts.openTerm(t, 100, 30)
+	tm.waitRow(29, "English")
+	tm.press("e")
+	tm.waitRow(29, "copied as text (OSC 52)")
+	tm.waitUntil("the message gone", func(out []byte) bool {
+		rows := shown(out)
+		return len(rows) == 30 && !strings.Contains(rows[29], "OSC 52") && strings.Contains(rows[29], "help")
+	})
+}
+
 // The background answer comes with the keys and restyles the dashboard;
 // the first frame does not wait for it.
 func TestBackgroundAnswer(t *testing.T) {
@@ -221,10 +236,13 @@ func TestBackgroundAnswer(t *testing.T) {
 // Colours follow each client's terminal: its TERM, NO_COLOR.
 func TestColoursFollowTerminal(t *testing.T) {
 	ts := startServer(t, nil)
-	// The accent colour as a whole SGR parameter in each profile.
-	accent := map[termenv.Profile]*regexp.Regexp{}
+	// The active tab's escape code in each profile (on a dark
+	// background, the default).
+	accent := map[termenv.Profile]string{}
 	for _, p := range []termenv.Profile{termenv.TrueColor, termenv.ANSI256, termenv.ANSI} {
-		accent[p] = regexp.MustCompile(`[\[;]` + regexp.QuoteMeta(p.Color("#7aa2f7").Sequence(false)) + `m`)
+		r := lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(p)
+		accent[p], _, _ = strings.Cut(views.NewStyles(r, true).TabActive.Render("x"), "x")
 	}
 	for _, c := range []struct {
 		env  []string
@@ -239,8 +257,8 @@ func TestColoursFollowTerminal(t *testing.T) {
 		tm := ts.openTerm(t, 80, 24, c.env...)
 		tm.waitRow(0, "[1 Overview]")
 		out := string(tm.output())
-		for p, re := range accent {
-			if has := re.MatchString(out); has != (p == c.want) {
+		for p, seq := range accent {
+			if has := strings.Contains(out, seq); has != (p == c.want) {
 				t.Errorf("%v: accent in %v colours: %v", c.env, p, has)
 			}
 		}
