@@ -49,7 +49,7 @@ func BenchmarkBodyAllLines(b *testing.B) {
 				o := Options{Width: 160, Lang: l}
 				b.ReportAllocs()
 				for b.Loop() {
-					benchSink = strings.Join(RenderBody(ds, t.ID, o, st).Lines(), "\n")
+					benchSink = strings.Join(RenderPage(ds, t.ID, o, st).Lines(), "\n")
 				}
 			})
 		}

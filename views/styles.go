@@ -25,6 +25,8 @@ type Styles struct {
 	Status    lipgloss.Style
 	Error     lipgloss.Style
 	Key       lipgloss.Style
+	TileValue lipgloss.Style // the value of a tile, large: bold, in the accent colour
+	Track     lipgloss.Style // the rest of a bar on a 0–100 scale
 }
 
 // NewStyles returns the colour styles for a renderer, adapted to a light
@@ -58,6 +60,8 @@ func NewStyles(r *lipgloss.Renderer, dark bool) *Styles {
 		Status:    r.NewStyle().Foreground(muted),
 		Error:     r.NewStyle().Bold(true).Foreground(pick("#b00020", "#f7768e")),
 		Key:       r.NewStyle().Bold(true).Foreground(accent),
+		TileValue: r.NewStyle().Bold(true).Foreground(accent),
+		Track:     r.NewStyle().Foreground(muted),
 	}
 }
 

@@ -1,0 +1,149 @@
+package views
+
+import (
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/macun-tui/macun-tui/data"
+)
+
+// Widths of a tile (its text, the gutter aside): as wide as its longest
+// line within these, so that five rank tiles fit a row at 120 columns.
+const (
+	tileMin = 14
+	tileFit = 20
+	tileMax = 26
+)
+
+// block is one tile or card of a flow: its parts (value, label, period
+// …), each of lines that are item lines as wide as the flow's blocks,
+// and the item its padding belongs to (-1 for none). The parts of the
+// blocks of a row line up: each starts on the same line in all of them.
+type block struct {
+	parts [][]pline
+	item  int
+}
+
+// flowShape is how n blocks go in w cells: k to a row, each cw cells
+// wide (gutter aside). Rows are balanced (five tiles where four fit go
+// three and two) and a block is no wider than nat.
+func flowShape(n, w, nat, minW int) (k, cw int) {
+	kmax := max(1, min(n, w/(gutter+minW)))
+	rows := (n + kmax - 1) / kmax
+	k = (n + rows - 1) / rows
+	cw = min(nat, w/k-gutter)
+	return k, max(cw, 1)
+}
+
+// flow lays out n blocks side by side, k to a row, rows a blank line
+// apart; in a row each part is as high as the highest of it, the others
+// padded with lines of their item, so that a click anywhere on a tile
+// selects it.
+func (b *builder) flow(n, w, nat, minW int, draw func(i, cw int) block) []pline {
+	if n == 0 {
+		return nil
+	}
+	k, cw := flowShape(n, w, nat, minW)
+	var out []pline
+	for start := 0; start < n; start += k {
+		if start > 0 {
+			out = append(out, pline{})
+		}
+		var row []block
+		parts := 0
+		for i := start; i < min(start+k, n); i++ {
+			bl := draw(i, cw)
+			row = append(row, bl)
+			parts = max(parts, len(bl.parts))
+		}
+		for p := range parts {
+			h := 0
+			for _, bl := range row {
+				if p < len(bl.parts) {
+					h = max(h, len(bl.parts[p]))
+				}
+			}
+			for r := range h {
+				var line pline
+				for _, bl := range row {
+					switch {
+					case p < len(bl.parts) && r < len(bl.parts[p]):
+						line = append(line, bl.parts[p][r]...)
+					case bl.item >= 0:
+						line = append(line, b.itemLine(bl.item, "", gutter+cw, b.st.Label))
+					default:
+						line = append(line, blank(gutter+cw))
+					}
+				}
+				out = append(out, line)
+			}
+		}
+	}
+	return out
+}
+
+// tileTexts are the parts of a figure's tile before wrapping, each with
+// its style: the value as a reporter writes it (marked when it looks
+// ahead), a share's 0–100 gauge (drawn in its place, the empty text),
+// the label, the comparison, the period. A rank's value is its position
+// and its comparison the scope it is counted in: "1st", "GDP growth",
+// "among the city's urban districts", "first half of 2024 (inferred)".
+// The parts are the same in every tile, so that tiles side by side line
+// up.
+func (b *builder) tileTexts(f *data.Figure) []styled {
+	l := b.o.Lang
+	value, cmp := FormatValue(f, l), ""
+	if f.Rank != nil {
+		value, cmp = f.RankTile(l)
+	} else if f.Comparison != nil {
+		cmp = f.Comparison.In(l)
+	}
+	return []styled{{value, b.st.TileValue}, {"", b.st.Track}, {figureLabel(f, f.Short, l), b.st.Label},
+		{cmp, b.st.Muted}, {periodText(f.Period, l), b.st.Muted}}
+}
+
+// styled is a text and its style.
+type styled struct {
+	s  string
+	st lipgloss.Style
+}
+
+// periodText is a period as a tile or list gives it: the article's, or
+// that it gives none.
+func periodText(p *data.Period, l data.Lang) string {
+	if p == nil {
+		return MsgNoPeriod.In(l)
+	}
+	return p.In(l)
+}
+
+// isShare reports whether a figure is a share, which a tile shows on a
+// 0–100 gauge.
+func isShare(f *data.Figure) bool { return f.Measure == "share" && f.Unit.EN == "%" && f.Rank == nil }
+
+// tiles is a panel of one tile per figure.
+func (b *builder) tiles(figs []*data.Figure) *box {
+	tw := tileMin
+	for _, f := range figs {
+		for _, t := range b.tileTexts(f) {
+			tw = max(tw, min(Width(t.s), tileMax))
+		}
+	}
+	return &box{nat: len(figs) * (gutter + tw), fit: len(figs) * (gutter + min(tw, tileFit)), min: gutter + tileMin, draw: func(w int) content {
+		return content{lines: b.flow(len(figs), w, tw, tileMin, func(i, cw int) block {
+			f := figs[i]
+			it := b.item(KindFigure, f.ID)
+			bl := block{item: it}
+			for k, t := range b.tileTexts(f) {
+				var part []pline
+				for _, ln := range wrapCell(t.s, cw) {
+					part = append(part, pline{b.itemLine(it, ln, gutter+cw, t.st)})
+				}
+				if k == 1 && isShare(f) {
+					part = append(part, pline{b.gauge(it, f.V(), cw)})
+				}
+				bl.parts = append(bl.parts, part)
+			}
+			return bl
+		})}
+	}}
+}
