@@ -47,8 +47,8 @@ const (
 
 // Budgets, as in docs/performance.md.
 const (
-	budgetFrameRatio = 0.1                    // frame / one barchart View
-	budgetKeyFrame   = 1 * time.Millisecond   // key + frame, absolute
+	budgetFrameRatio = 0.02                   // frame / one barchart View
+	budgetKeyFrame   = 200 * time.Microsecond // key + frame, absolute
 	budgetBigRatio   = 2.0                    // big-dataset frame / embedded frame
 	clearlyOver      = 1.25                   // fail only past budget × this: noise
 	enforceMinN      = 20                     // fewer iterations: report only

@@ -128,7 +128,7 @@ func (b *builder) drawBars(figs []*data.Figure, maxV float64, w int, full bool, 
 // gauge is a share on a 0–100 bar as wide as a tile, its track to 100.
 func (b *builder) gauge(it int, v float64, cw int) piece {
 	p := b.drawBars([]*data.Figure{{Value: &v}}, 100, cw, true, []string{""})[0]
-	return piece{s: margin(false) + p.s, sel: margin(true) + p.s, w: gutter + cw, item: it}
+	return piece{s: margin(false) + p.s, sel: b.selected(margin(true) + p.s), w: gutter + cw, item: it}
 }
 
 // labelled is a line of an item: the gutter and its label in labelW
@@ -136,7 +136,7 @@ func (b *builder) gauge(it int, v float64, cw int) piece {
 // label is in the selected style.
 func (b *builder) labelled(it int, label string, labelW int, rest ...piece) pline {
 	lp := Pad(label, labelW)
-	line := pline{{s: margin(false) + b.render(b.st.Label, lp), sel: margin(true) + b.render(b.st.Selected, lp),
+	line := pline{{s: margin(false) + b.render(b.st.Label, lp), sel: b.selected(margin(true) + b.render(b.st.Selected, lp)),
 		w: gutter + labelW, item: it}}
 	for _, p := range rest {
 		p.item = it

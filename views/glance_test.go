@@ -385,3 +385,40 @@ func TestHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainBreaks: 7-bit text that plainBreaks lets through wraps the same
+// without UAX #14's state machine as with it: every text of the dataset
+// and of the chrome, at every width.
+func TestPlainBreaks(t *testing.T) {
+	ds := data.Default()
+	var texts []string
+	for _, l := range data.Langs() {
+		for _, tab := range data.TabIDs() {
+			texts = append(texts, strings.Split(ExportText(ds, []string{tab}, Options{Width: 1000, Lang: l}), "\n")...)
+		}
+	}
+	texts = append(texts, "a ( b", "x [ y", `say " (z`, "  lead", "trail  ", "a  b   c", "gdp-growth/city", "", " ")
+	n := 0
+	for _, s := range texts {
+		for _, piece := range strings.Split(s, "│") {
+			piece = strings.TrimSpace(piece)
+			if !plainBreaks(piece) {
+				continue
+			}
+			n++
+			for w := 1; w <= 60; w++ {
+				if got, want := wrapWith(piece, w, true), wrapWith(piece, w, false); !slices.Equal(got, want) {
+					t.Fatalf("%q at %d: %q, UAX #14 gives %q", piece, w, got, want)
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d 7-bit texts", n)
+	}
+	for _, s := range []string{"a ( b", "x [ y", `say " (z`, "马村", "a\tb"} {
+		if plainBreaks(s) {
+			t.Errorf("plainBreaks(%q)", s)
+		}
+	}
+}

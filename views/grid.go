@@ -130,7 +130,7 @@ func borders(ascii bool) lipgloss.Border {
 func (b *builder) compose(boxes []*box) *Page {
 	g := newGrid(max(b.o.Width, 1))
 	brd := borders(b.o.ASCII)
-	p := &Page{opts: b.o}
+	p := &Page{opts: b.o, text: b.export}
 	for _, row := range g.layoutRows(boxes) {
 		height := 0
 		for _, pl := range row {
@@ -218,6 +218,20 @@ func (b *builder) boxLine(pl *placed, r, height int, brd lipgloss.Border) pline 
 // pieces and where each item is on it. Pieces that show no item are
 // joined.
 func (p *Page) add(line pline) {
+	if p.text {
+		var sb strings.Builder
+		x := 0
+		for _, pc := range line {
+			sb.WriteString(pc.s)
+			x += pc.w
+		}
+		text := sb.String()
+		if x > p.opts.Width {
+			text = Fit(text, p.opts.Width)
+		}
+		p.lines = append(p.lines, text)
+		return
+	}
 	var sb strings.Builder
 	var hits []hit
 	var kept pline
@@ -255,6 +269,9 @@ func (p *Page) add(line pline) {
 
 // spans records where the items are, from the hits of every row.
 func (p *Page) spans() {
+	if p.text {
+		return
+	}
 	for r, hs := range p.at {
 		for _, h := range hs {
 			it := &p.items[h.item]
@@ -267,6 +284,9 @@ func (p *Page) spans() {
 func (p *Page) ascii() {
 	for i := range p.lines {
 		p.lines[i] = ASCIISafe(p.lines[i])
+		if p.text {
+			continue
+		}
 		for j := range p.rows[i] {
 			p.rows[i][j].s = ASCIISafe(p.rows[i][j].s)
 			p.rows[i][j].sel = ASCIISafe(p.rows[i][j].sel)

@@ -119,5 +119,5 @@ func Rule(o Options, st *Styles) string {
 // every line of its page, the lines the screen shows.
 func TabText(ds *data.Dataset, tab string, o Options, st *Styles) []string {
 	head, _ := Header(ds, tab, o, st)
-	return append(head, RenderPage(ds, tab, o, st).Lines()...)
+	return append(head, renderPage(ds, tab, o, st, true).Lines()...)
 }

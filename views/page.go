@@ -112,6 +112,7 @@ type Page struct {
 	items []Item
 	pins  []pin
 	at    [][]hit // per row, the items drawn on it, left to right
+	text  bool    // made for a text export: lines only (renderPage)
 	// charts are where bars are drawn, for the test that ntcharts drew them.
 	charts []chartRec
 }
@@ -190,12 +191,13 @@ func (p *Page) Pinned(top int) []int {
 // builder makes a page: its items, registered in the order panels draw
 // them, and the pieces panels are made of.
 type builder struct {
-	ds    *data.Dataset
-	tab   string
-	o     Options
-	st    *Styles
-	items []Item
-	index map[itemKey]int
+	ds     *data.Dataset
+	tab    string
+	o      Options
+	st     *Styles
+	export bool // for a text export: lines only, no selected looks or spans
+	items  []Item
+	index  map[itemKey]int
 	// charts drawn, with the panel lines they are on (see chartRec).
 	charts []chartRec
 }
@@ -258,10 +260,18 @@ func (b *builder) itemLine(it int, s string, w int, style lipgloss.Style) piece 
 	padded := Pad(s, w-gutter)
 	return piece{
 		s:    margin(false) + b.render(style, padded),
-		sel:  margin(true) + b.render(b.st.Selected, padded),
+		sel:  b.selected(margin(true) + b.render(b.st.Selected, padded)),
 		w:    w,
 		item: it,
 	}
+}
+
+// selected is the selected look of a piece, made only for the screen.
+func (b *builder) selected(s string) string {
+	if b.export {
+		return ""
+	}
+	return s
 }
 
 // para is text wrapped to w cells (gutter included) with a hanging indent:

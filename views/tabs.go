@@ -52,8 +52,15 @@ func has(tab string, s section) bool { return slices.Contains(tabSections[tab], 
 // RenderPage lays out a tab at o.Width: its panels in a grid, every line
 // drawn. The page is immutable.
 func RenderPage(ds *data.Dataset, tab string, o Options, st *Styles) *Page {
+	return renderPage(ds, tab, o, st, false)
+}
+
+// renderPage is RenderPage; for a text export (text) it makes the lines
+// only, without the selected looks and spans the screen needs.
+func renderPage(ds *data.Dataset, tab string, o Options, st *Styles, text bool) *Page {
 	o.Width = max(o.Width, 0)
 	b := newBuilder(ds, tab, o, st)
+	b.export = text
 	var boxes []*box
 	for _, s := range tabSections[tab] {
 		boxes = append(boxes, b.section(s)...)
