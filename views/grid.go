@@ -74,48 +74,73 @@ func (g grid) span(c, k int) int {
 	return k*g.cell + (k-1)*panelGap
 }
 
-// placed is a box put on the grid: its column, width and drawn lines.
+// placed is a box put on the grid: its left edge, width and drawn lines.
 type placed struct {
 	b    *box
-	col  int
+	x    int
 	w    int // total width, border included
 	c    content
 	head []pline // the title lines: top border, then what did not fit in it
 }
 
 // layoutRows puts the boxes in rows, in reading order: each takes the
-// columns it is drawn well in, or the rest of the row if it can be drawn
-// in them, and starts a new row otherwise. A panel fills its columns,
-// so that the edges of panels line up down the page, unless that would
-// leave more than a quarter of a column empty in it: then it is as wide
-// as its content has use for.
+// columns it is drawn well in, or the rest of the row if it can still be
+// drawn well in them, and starts a new row otherwise; so a row holds at most as many
+// panels as the width has columns. Then a row's panels share its width:
+// each is as wide as its columns, or as its content has use for if that
+// is less, and the room left goes to those that can use more (a list
+// beside a small panel of tiles is as wide as the rest of the row). A
+// panel never stretches past what its content has use for: a row may end
+// short of the width.
 func (g grid) layoutRows(boxes []*box) [][]*placed {
 	var rows [][]*placed
 	var row []*placed
 	used := 0
+	flush := func() {
+		g.share(row)
+		rows, row, used = append(rows, row), nil, 0
+	}
 	for _, bx := range boxes {
 		want := 1
 		for want < g.n && g.span(0, want) < min(bx.fit, bx.nat)+frameW {
 			want++
 		}
 		if used > 0 && used+want > g.n {
-			if rest := g.n - used; g.span(used, rest) >= bx.min+frameW {
+			// Squeezed into the rest of the row only where it keeps two
+			// thirds of the width it is drawn well in.
+			if rest := g.n - used; g.span(used, rest) >= max(bx.min, min(bx.fit, bx.nat)*2/3)+frameW {
 				want = rest
 			} else {
-				rows, row, used = append(rows, row), nil, 0
+				flush()
 			}
 		}
-		w := g.span(used, want)
-		if rest := w - (bx.nat + frameW); rest > g.cell/4 {
-			w = bx.nat + frameW // no emptier than a quarter of a column
-		}
-		row = append(row, &placed{b: bx, col: used, w: w})
+		row = append(row, &placed{b: bx, w: min(g.span(used, want), bx.nat+frameW)})
 		used += want
 	}
 	if len(row) > 0 {
-		rows = append(rows, row)
+		flush()
 	}
 	return rows
+}
+
+// share gives the room a row's panels leave to those that can use it, in
+// reading order, and sets their left edges.
+func (g grid) share(row []*placed) {
+	room := g.w - (len(row)-1)*panelGap
+	for _, pl := range row {
+		room -= pl.w
+	}
+	for _, pl := range row {
+		if more := min(room, pl.b.nat+frameW-pl.w); more > 0 {
+			pl.w += more
+			room -= more
+		}
+	}
+	x := 0
+	for _, pl := range row {
+		pl.x = x
+		x += pl.w + panelGap
+	}
 }
 
 // borders are the glyphs of panel borders: rounded, or 7-bit with --ascii.
@@ -144,7 +169,7 @@ func (b *builder) compose(boxes []*box) *Page {
 			var line pline
 			x := 0
 			for _, pl := range row {
-				if gx := g.x(pl.col); gx > x {
+				if gx := pl.x; gx > x {
 					line = append(line, blank(gx-x))
 					x = gx
 				}

@@ -18,7 +18,7 @@ const listMax = 100
 // beside another.
 const (
 	listMin = 30
-	listFit = 60
+	listFit = 48
 )
 
 // groupBox is the panel of a group, in the form its chart names, with

@@ -1,6 +1,9 @@
 package views
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/macun-tui/macun-tui/data"
@@ -85,26 +88,66 @@ func (b *builder) flow(n, w, nat, minW int, draw func(i, cw int) block) []pline 
 // its style: the value as a reporter writes it (marked when it looks
 // ahead), a share's 0–100 gauge (drawn in its place, the empty text),
 // the label, the comparison, the period. A rank's value is its position
-// and its comparison the scope it is counted in: "1st", "GDP growth",
-// "among the city's urban districts", "first half of 2024 (inferred)".
-// The parts are the same in every tile, so that tiles side by side line
-// up.
+// and its comparison the scope it is counted in; in English the two read
+// as one ("1st among the city's urban districts"), the position in the
+// value's style. The parts are the same in every tile, so that tiles side
+// by side line up.
 func (b *builder) tileTexts(f *data.Figure) []styled {
 	l := b.o.Lang
-	value, cmp := FormatValue(f, l), ""
-	if f.Rank != nil {
-		value, cmp = f.RankTile(l)
-	} else if f.Comparison != nil {
-		cmp = f.Comparison.In(l)
+	value := styled{s: FormatValue(f, l), st: b.st.TileValue}
+	cmp := styled{st: b.st.Muted}
+	switch {
+	case f.Rank != nil && l == data.EN:
+		pos, scope := f.RankTile(l)
+		value = styled{s: pos + " " + scope, head: pos, st: b.st.Label}
+	case f.Rank != nil:
+		pos, scope := f.RankTile(l)
+		value.s, cmp = pos, styled{s: scope, st: b.st.Label}
+	case f.Comparison != nil:
+		cmp.s = f.Comparison.In(l)
 	}
-	return []styled{{value, b.st.TileValue}, {"", b.st.Track}, {figureLabel(f, f.Short, l), b.st.Label},
-		{cmp, b.st.Muted}, {periodText(f.Period, l), b.st.Muted}}
+	if l == data.ZH {
+		cmp.s = keepPhrases(cmp.s)
+	}
+	return []styled{value, {st: b.st.Track}, {s: figureLabel(f, f.Short, l), st: b.st.Label},
+		cmp, {s: keepPhrases(periodText(f.Period, l)), st: b.st.Muted}}
 }
 
-// styled is a text and its style.
+// zhPhrase is what keepPhrases keeps together at the end of a Chinese
+// text: an amount and its unit (15.7个百分点), or a remark in brackets
+// ((推定)).
+var zhPhrase = regexp.MustCompile(`([0-9][0-9.,%]*\p{Han}{0,4}|[(（][^()（）]{1,6}[)）])$`)
+
+// keepPhrases glues the phrase a short Chinese text ends with (zhPhrase),
+// so that a tile breaks the line before it rather than inside it: 高于全市
+// 平均水平 / 15.7个百分点, not …15.7个百分 / 点.
+func keepPhrases(s string) string {
+	if loc := zhPhrase.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		return s[:loc[0]] + glue(s[loc[0]:])
+	}
+	return s
+}
+
+// styled is a text and its style; head, where s starts with it, is in the
+// style of a tile's value.
 type styled struct {
-	s  string
-	st lipgloss.Style
+	s, head string
+	st      lipgloss.Style
+}
+
+// lines are the text wrapped to w cells, each an item line of it, w cells
+// wide with the gutter.
+func (b *builder) lines(it int, t styled, w int) []pline {
+	var out []pline
+	for k, ln := range wrapCell(t.s, w) {
+		p := b.itemLine(it, ln, gutter+w, t.st)
+		if k == 0 && t.head != "" && strings.HasPrefix(ln, t.head) {
+			rest := Pad(strings.TrimPrefix(ln, t.head), w-Width(t.head))
+			p.s = margin(false) + b.render(b.st.TileValue, t.head) + b.render(t.st, rest)
+		}
+		out = append(out, pline{p})
+	}
+	return out
 }
 
 // periodText is a period as a tile or list gives it: the article's, or
@@ -134,10 +177,7 @@ func (b *builder) tiles(figs []*data.Figure) *box {
 			it := b.item(KindFigure, f.ID)
 			bl := block{item: it}
 			for k, t := range b.tileTexts(f) {
-				var part []pline
-				for _, ln := range wrapCell(t.s, cw) {
-					part = append(part, pline{b.itemLine(it, ln, gutter+cw, t.st)})
-				}
+				part := b.lines(it, t, cw)
 				if k == 1 && isShare(f) {
 					part = append(part, pline{b.gauge(it, f.V(), cw)})
 				}
