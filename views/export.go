@@ -164,7 +164,7 @@ func where(ds *data.Dataset, source string, l data.Lang) string {
 func SourcesBlock(ds *data.Dataset, tabs []string, o Options) []string {
 	l := o.Lang
 	w := max(o.Width, 1)
-	out := []string{Fit(MsgSources.In(l)+": "+ds.Meta.Source.In(l), w)}
+	out := hanging("", MsgSources.In(l)+": "+ds.Meta.Source.In(l), w)
 	for _, s := range tabSources(ds, tabs) {
 		head := strings.Join(s.ids, ", ") + ":"
 		if at := where(ds, s.q.Source, l); at != "" {

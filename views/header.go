@@ -71,6 +71,14 @@ func Header(ds *data.Dataset, active string, o Options, st *Styles) ([]string, [
 			cands = append(cands, cand{name, labels})
 		}
 	}
+	// Narrower than the dashboard runs in (a text export): the active tab
+	// alone.
+	for i, t := range data.Tabs() {
+		if t.ID == active {
+			names := regionNames(ds, l)
+			cands = append(cands, cand{names[len(names)-1], []string{fmt.Sprintf("[%d %s]", i+1, t.Title.In(l))}})
+		}
+	}
 	pick := cands[len(cands)-1]
 	for _, c := range cands {
 		if 1+Width(c.title)+2+Width(strings.Join(c.labels, " ")) <= o.Width {
@@ -82,7 +90,11 @@ func Header(ds *data.Dataset, active string, o Options, st *Styles) ([]string, [
 	var spans []TabSpan
 	x := line.width()
 	for i, t := range data.Tabs() {
-		if i > 0 {
+		if len(pick.labels) < len(data.Tabs()) && t.ID != active {
+			continue
+		}
+		label := pick.labels[min(i, len(pick.labels)-1)]
+		if len(spans) > 0 {
 			line = append(line, blank(1))
 			x++
 		}
@@ -90,9 +102,9 @@ func Header(ds *data.Dataset, active string, o Options, st *Styles) ([]string, [
 		if t.ID == active {
 			style = st.TabActive
 		}
-		line = append(line, b.text(pick.labels[i], style))
-		spans = append(spans, TabSpan{ID: t.ID, Col: x, Width: Width(pick.labels[i])})
-		x += Width(pick.labels[i])
+		line = append(line, b.text(label, style))
+		spans = append(spans, TabSpan{ID: t.ID, Col: x, Width: Width(label)})
+		x += Width(label)
 	}
 	var sb strings.Builder
 	for _, p := range line {

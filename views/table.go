@@ -225,6 +225,9 @@ func (b *builder) figureTableBoxes() []*box {
 		if f.Comparison != nil {
 			cmp = f.Comparison.In(l)
 		}
+		if l == data.ZH {
+			cmp = keepPhrases(cmp)
+		}
 		rows[i] = []string{figureLabel(f, f.Label, l), keep(FormatValue(f, l), valueKeep), f.Period.In(l), cmp, where(b.ds, f.Source, l)}
 		derived = derived || f.IsDerived()
 	}
