@@ -307,33 +307,6 @@ func mdPanel(b *strings.Builder, ds *data.Dataset, p Panel, l data.Lang) {
 	}
 }
 
-// refLine is a record of a list as the lists show it.
-func refLine(ds *data.Dataset, r Ref, l data.Lang) string {
-	switch r.Kind {
-	case KindHonour:
-		if h, ok := ds.Honour(r.ID); ok {
-			return honourLine(h, l)
-		}
-	case KindClaim:
-		if c, ok := ds.Claim(r.ID); ok {
-			return claimLine(c, l)
-		}
-	case KindStructure:
-		if x, ok := ds.Structure(r.ID); ok {
-			return structureLine(x, l)
-		}
-	case KindProgram:
-		if g, ok := ds.Program(r.ID); ok {
-			return programLine(g, l)
-		}
-	case KindNote:
-		if n, ok := ds.Note(r.ID); ok {
-			return tag(data.NoteKindName(n.Kind), l) + n.Text.In(l)
-		}
-	}
-	return r.ID
-}
-
 // mdSources lists the sentences behind the tab's records; in English each
 // has its translation in a nested item.
 func mdSources(b *strings.Builder, ds *data.Dataset, tab string, l data.Lang) {

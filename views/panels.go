@@ -142,50 +142,52 @@ func (b *builder) listBox(title string, es []entry, fit int) []*box {
 	}}}
 }
 
-// honoursClaimsBox lists the tab's honours and claims.
-func (b *builder) honoursClaimsBox() []*box {
+// recordsBox lists the records of a section (listOf), each as the lists
+// show it (refLine): the notes on the source text muted; the honours and
+// claims, a short list, beside another panel where there is room.
+func (b *builder) recordsBox(s section) []*box {
 	l := b.o.Lang
-	var es []entry
-	for _, h := range b.ds.HonoursOf(b.tab) {
-		es = append(es, entry{KindHonour, h.ID, honourLine(h, l), b.st.Label})
+	_, title, refs := listOf(b.ds, b.tab, s)
+	style, fit := b.st.Label, listMax
+	switch s {
+	case secNotes:
+		style = b.st.Muted
+	case secHonoursClaims:
+		fit = listFit
 	}
-	for _, c := range b.ds.ClaimsOf(b.tab) {
-		es = append(es, entry{KindClaim, c.ID, claimLine(c, l), b.st.Label})
+	es := make([]entry, len(refs))
+	for i, r := range refs {
+		es[i] = entry{r.Kind, r.ID, refLine(b.ds, r, l), style}
 	}
-	return b.listBox(MsgHonoursClaims.In(l), es, listFit)
+	return b.listBox(title.In(l), es, fit)
 }
 
-// strategyBox lists the strategy's named lists.
-func (b *builder) strategyBox() []*box {
-	l := b.o.Lang
-	var es []entry
-	for i := range b.ds.Structures {
-		s := &b.ds.Structures[i]
-		es = append(es, entry{KindStructure, s.ID, structureLine(s, l), b.st.Label})
+// refLine is a record of a list as the lists show it: an honour, claim,
+// strategy list, programme or note.
+func refLine(ds *data.Dataset, r Ref, l data.Lang) string {
+	switch r.Kind {
+	case KindHonour:
+		if h, ok := ds.Honour(r.ID); ok {
+			return honourLine(h, l)
+		}
+	case KindClaim:
+		if c, ok := ds.Claim(r.ID); ok {
+			return claimLine(c, l)
+		}
+	case KindStructure:
+		if x, ok := ds.Structure(r.ID); ok {
+			return structureLine(x, l)
+		}
+	case KindProgram:
+		if g, ok := ds.Program(r.ID); ok {
+			return programLine(g, l)
+		}
+	case KindNote:
+		if n, ok := ds.Note(r.ID); ok {
+			return tag(data.NoteKindName(n.Kind), l) + n.Text.In(l)
+		}
 	}
-	return b.listBox(MsgStrategy.In(l), es, listMax)
-}
-
-// programsBox lists the programmes and schemes the article names.
-func (b *builder) programsBox() []*box {
-	l := b.o.Lang
-	var es []entry
-	for i := range b.ds.Programs {
-		g := &b.ds.Programs[i]
-		es = append(es, entry{KindProgram, g.ID, programLine(g, l), b.st.Label})
-	}
-	return b.listBox(MsgPrograms.In(l), es, listMax)
-}
-
-// notesBox lists the problems of the source text.
-func (b *builder) notesBox() []*box {
-	l := b.o.Lang
-	var es []entry
-	for i := range b.ds.Notes {
-		n := &b.ds.Notes[i]
-		es = append(es, entry{KindNote, n.ID, tag(data.NoteKindName(n.Kind), l) + n.Text.In(l), b.st.Muted})
-	}
-	return b.listBox(MsgNotes.In(l), es, listMax)
+	return r.ID
 }
 
 // keyLine is a figure in the key: the short label its tile or chart

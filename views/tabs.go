@@ -93,14 +93,8 @@ func (b *builder) section(s section) []*box {
 			return []*box{b.projectTableBox()}
 		}
 		return []*box{b.pipelineBox()}
-	case secHonoursClaims:
-		return b.honoursClaimsBox()
-	case secStrategy:
-		return b.strategyBox()
-	case secPrograms:
-		return b.programsBox()
-	case secNotes:
-		return b.notesBox()
+	case secHonoursClaims, secStrategy, secPrograms, secNotes:
+		return b.recordsBox(s)
 	case secKey:
 		if table {
 			return nil
@@ -136,14 +130,8 @@ type Panel struct {
 // lists them (in panel mode; the key, which repeats the figures, aside).
 func Panels(ds *data.Dataset, tab string) []Panel {
 	var out []Panel
-	add := func(form string, title data.Text, refs []Ref) {
-		if len(refs) > 0 {
-			out = append(out, Panel{Title: title, Form: form, Refs: refs})
-		}
-	}
 	for _, s := range tabSections[tab] {
-		switch s {
-		case secGroups:
+		if s == secGroups {
 			for _, g := range ds.GroupsOf(tab) {
 				var refs []Ref
 				for _, f := range ds.FiguresOf(g) {
@@ -153,42 +141,42 @@ func Panels(ds *data.Dataset, tab string) []Panel {
 					out = append(out, Panel{Group: g, Title: g.Title, Form: g.Chart, Refs: refs})
 				}
 			}
-		case secPipeline:
-			var refs []Ref
-			for _, p := range ds.Projects {
-				refs = append(refs, Ref{KindProject, p.ID})
-			}
-			add("projects", MsgPipeline, refs)
-		case secHonoursClaims:
-			var refs []Ref
-			for _, h := range ds.HonoursOf(tab) {
-				refs = append(refs, Ref{KindHonour, h.ID})
-			}
-			for _, c := range ds.ClaimsOf(tab) {
-				refs = append(refs, Ref{KindClaim, c.ID})
-			}
-			add("honours-claims", MsgHonoursClaims, refs)
-		case secStrategy:
-			var refs []Ref
-			for _, x := range ds.Structures {
-				refs = append(refs, Ref{KindStructure, x.ID})
-			}
-			add("strategy", MsgStrategy, refs)
-		case secPrograms:
-			var refs []Ref
-			for _, g := range ds.Programs {
-				refs = append(refs, Ref{KindProgram, g.ID})
-			}
-			add("programs", MsgPrograms, refs)
-		case secNotes:
-			var refs []Ref
-			for _, n := range ds.Notes {
-				refs = append(refs, Ref{KindNote, n.ID})
-			}
-			add("notes", MsgNotes, refs)
+			continue
+		}
+		if form, title, refs := listOf(ds, tab, s); len(refs) > 0 {
+			out = append(out, Panel{Title: title, Form: form, Refs: refs})
 		}
 	}
 	return out
+}
+
+// listOf is what a section of records other than figures lists: its form
+// (as the JSON export names it), its title and its records.
+func listOf(ds *data.Dataset, tab string, s section) (form string, title Msg, refs []Ref) {
+	switch s {
+	case secPipeline:
+		return "projects", MsgPipeline, refsOf(KindProject, ds.Projects, func(p *data.Project) string { return p.ID })
+	case secHonoursClaims:
+		refs = refsOf(KindHonour, ds.HonoursOf(tab), func(h **data.Honour) string { return (*h).ID })
+		refs = append(refs, refsOf(KindClaim, ds.ClaimsOf(tab), func(c **data.Claim) string { return (*c).ID })...)
+		return "honours-claims", MsgHonoursClaims, refs
+	case secStrategy:
+		return "strategy", MsgStrategy, refsOf(KindStructure, ds.Structures, func(x *data.Structure) string { return x.ID })
+	case secPrograms:
+		return "programs", MsgPrograms, refsOf(KindProgram, ds.Programs, func(g *data.Program) string { return g.ID })
+	case secNotes:
+		return "notes", MsgNotes, refsOf(KindNote, ds.Notes, func(n *data.Note) string { return n.ID })
+	}
+	return "", Msg{}, nil
+}
+
+// refsOf names the records of a list, all of kind k.
+func refsOf[T any](k ItemKind, list []T, id func(*T) string) []Ref {
+	refs := make([]Ref, len(list))
+	for i := range list {
+		refs[i] = Ref{k, id(&list[i])}
+	}
+	return refs
 }
 
 // TabRecords are the records a tab shows, in the order of its panels,

@@ -140,9 +140,6 @@ func itemText(p *Page, it int) string {
 	return strings.Join(parts, " ")
 }
 
-// collapse is s with its runs of white space as one space.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // TestForwardMarked: every figure, claim and programme that looks ahead is
 // drawn with its mark beside its value, within the item itself, on every
 // tab that shows it, in both languages and modes, at several widths.
