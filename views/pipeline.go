@@ -11,7 +11,7 @@ import (
 
 // Widths of a project card (its text, the gutter aside).
 const (
-	cardMin = 18
+	cardMin = 24
 	cardMax = 34
 )
 
@@ -71,7 +71,7 @@ func (b *builder) pipelineBox() *box {
 				}
 				bl := block{item: it, parts: [][]pline{part(it, p.Name.In(l), b.st.Heading), part(it, data.CategoryName(p.Category).In(l), b.st.Muted)}}
 				for _, f := range figures(p) {
-					bl.parts = append(bl.parts, part(b.item(KindFigure, f.ID), figureLabel(f, f.Short, l)+colon(l)+FormatValue(f, l), b.st.Value))
+					bl.parts = append(bl.parts, part(b.item(KindFigure, f.ID), figureLabel(f, f.Short, l)+colon(l)+keep(FormatValue(f, l), cw), b.st.Value))
 				}
 				return bl
 			})...)
