@@ -106,7 +106,7 @@ func (b *builder) drawBars(figs []*data.Figure, maxV float64, w int, full bool, 
 			}
 		}
 		bar := strings.TrimRight(string(cells), " ")
-		rest := strings.Repeat(" ", w-len([]rune(bar)))
+		rest := spaces(w - len([]rune(bar)))
 		if full {
 			rest = strings.Repeat(string(track), w-len([]rune(bar)))
 		}

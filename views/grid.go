@@ -155,6 +155,7 @@ func borders(ascii bool) lipgloss.Border {
 func (b *builder) compose(boxes []*box) *Page {
 	g := newGrid(max(b.o.Width, 1))
 	brd := borders(b.o.ASCII)
+	b.sides = [2]piece{b.text(brd.Left, b.st.Rule), b.text(" "+brd.Right, b.st.Rule)}
 	p := &Page{opts: b.o, text: b.export}
 	for _, row := range g.layoutRows(boxes) {
 		height := 0
@@ -231,12 +232,13 @@ func (b *builder) boxLine(pl *placed, r, height int, brd lipgloss.Border) pline 
 	case k-len(pl.head)+1 < len(pl.c.lines):
 		body = pl.c.lines[k-len(pl.head)+1]
 	}
-	out := pline{b.text(brd.Left, b.st.Rule)}
+	out := make(pline, 0, len(body)+3)
+	out = append(out, b.sides[0])
 	out = append(out, body...)
 	if pad := inner - body.width(); pad > 0 {
 		out = append(out, blank(pad))
 	}
-	return append(out, b.text(" "+brd.Right, b.st.Rule))
+	return append(out, b.sides[1])
 }
 
 // add appends a line to the page: its text, and, if it shows items, its

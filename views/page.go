@@ -195,7 +195,8 @@ type builder struct {
 	tab    string
 	o      Options
 	st     *Styles
-	export bool // for a text export: lines only, no selected looks or spans
+	export bool     // for a text export: lines only, no selected looks or spans
+	sides  [2]piece // a panel's left and right border, drawn once
 	items  []Item
 	index  map[itemKey]int
 	// charts drawn, with the panel lines they are on (see chartRec).
@@ -239,7 +240,7 @@ func (b *builder) text(s string, style lipgloss.Style) piece {
 
 // blank is w cells of nothing.
 func blank(w int) piece {
-	return piece{s: strings.Repeat(" ", max(w, 0)), w: max(w, 0), item: -1}
+	return piece{s: spaces(w), w: max(w, 0), item: -1}
 }
 
 // margin is the two-cell gutter before an item; it marks the selection

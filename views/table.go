@@ -51,7 +51,7 @@ func (b *builder) table(cols []column, rows [][]string, items []int, w int, styl
 				continue
 			}
 			if !first {
-				sb.WriteString(strings.Repeat(" ", colGap))
+				sb.WriteString(spaces(colGap))
 			}
 			first = false
 			s := ""

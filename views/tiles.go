@@ -166,8 +166,10 @@ func isShare(f *data.Figure) bool { return f.Measure == "share" && f.Unit.EN == 
 // tiles is a panel of one tile per figure.
 func (b *builder) tiles(figs []*data.Figure) *box {
 	tw := tileMin
-	for _, f := range figs {
-		for _, t := range b.tileTexts(f) {
+	texts := make([][]styled, len(figs))
+	for i, f := range figs {
+		texts[i] = b.tileTexts(f)
+		for _, t := range texts[i] {
 			tw = max(tw, min(Width(t.s), tileMax))
 		}
 	}
@@ -176,7 +178,7 @@ func (b *builder) tiles(figs []*data.Figure) *box {
 			f := figs[i]
 			it := b.item(KindFigure, f.ID)
 			bl := block{item: it}
-			for k, t := range b.tileTexts(f) {
+			for k, t := range texts[i] {
 				part := b.lines(it, t, cw)
 				if k == 1 && isShare(f) {
 					part = append(part, pline{b.gauge(it, f.V(), cw)})

@@ -11,6 +11,17 @@ import (
 	"github.com/macun-tui/macun-tui/internal/termtext"
 )
 
+// blanks is what spaces cuts from.
+var blanks = strings.Repeat(" ", 512)
+
+// spaces is n spaces, without allocating for the widths of a screen.
+func spaces(n int) string {
+	if n <= len(blanks) {
+		return blanks[:max(n, 0)]
+	}
+	return strings.Repeat(" ", n)
+}
+
 // Width is the display width of s in terminal cells (a Chinese character
 // is two cells); escape codes count zero. Printable 7-bit text, most of
 // what is measured, is one cell a byte.
@@ -45,7 +56,7 @@ func Pad(s string, w int) string {
 		sw = Width(s)
 	}
 	if n := w - sw; n > 0 {
-		return s + strings.Repeat(" ", n)
+		return s + spaces(n)
 	}
 	return s
 }
@@ -58,7 +69,7 @@ func PadLeft(s string, w int) string {
 		sw = Width(s)
 	}
 	if n := w - sw; n > 0 {
-		return strings.Repeat(" ", n) + s
+		return spaces(n) + s
 	}
 	return s
 }
@@ -94,7 +105,7 @@ func hanging(prefix, s string, w int) []string {
 		if i == 0 {
 			ls[i] = prefix + ls[i]
 		} else {
-			ls[i] = strings.Repeat(" ", pw) + ls[i]
+			ls[i] = spaces(pw) + ls[i]
 		}
 	}
 	return ls
