@@ -48,7 +48,13 @@ func (b *builder) pipelineBox() *box {
 		return out
 	}
 	nat := 4 * (gutter + cw)
+	most := 0
+	for _, ps := range byStage {
+		most = max(most, len(ps))
+	}
 	return &box{title: MsgPipeline.In(l), nat: nat, fit: nat, min: gutter + cardMin, draw: func(w int) content {
+		// Every lane has the cards of the longest, so that they line up.
+		k, cw := flowShape(most, w, cw, cardMin)
 		out := b.muted(MsgStageNote.In(l), w)
 		for _, stage := range append(data.Stages(), "") {
 			ps := byStage[stage]
@@ -57,9 +63,9 @@ func (b *builder) pipelineBox() *box {
 			}
 			out = append(out, pline{})
 			for _, ln := range Wrap(stageHeading(stage, len(ps), l), max(w-gutter, 1)) {
-				out = append(out, pline{blank(gutter), b.text(ln, b.st.Heading)})
+				out = append(out, pline{blank(gutter), b.text(ln, b.st.TileValue)})
 			}
-			out = append(out, b.flow(len(ps), w, cw, cardMin, func(i, cw int) block {
+			out = append(out, b.flowRows(len(ps), k, cw, func(i, cw int) block {
 				p := ps[i]
 				it := b.item(KindProject, p.ID)
 				part := func(it int, s string, style lipgloss.Style) []pline {

@@ -42,10 +42,12 @@ func flowShape(n, w, nat, minW int) (k, cw int) {
 // padded with lines of their item, so that a click anywhere on a tile
 // selects it.
 func (b *builder) flow(n, w, nat, minW int, draw func(i, cw int) block) []pline {
-	if n == 0 {
-		return nil
-	}
 	k, cw := flowShape(n, w, nat, minW)
+	return b.flowRows(n, k, cw, draw)
+}
+
+// flowRows lays out n blocks cw cells wide (gutter aside), k to a row.
+func (b *builder) flowRows(n, k, cw int, draw func(i, cw int) block) []pline {
 	var out []pline
 	for start := 0; start < n; start += k {
 		if start > 0 {
