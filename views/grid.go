@@ -174,7 +174,7 @@ func (b *builder) compose(boxes []*box) *Page {
 					line = append(line, blank(gx-x))
 					x = gx
 				}
-				line = append(line, b.boxLine(pl, r, height, brd)...)
+				line = append(line, b.boxLine(pl, r, brd)...)
 				x += pl.w
 			}
 			p.add(line)
@@ -214,11 +214,16 @@ func (b *builder) titleLines(title string, w, inner int, brd lipgloss.Border) []
 	return out
 }
 
-// boxLine is row r of a placed panel in a row of panels height lines
-// high (plus the bottom border): its border, title, content padded to the
-// panel's width.
-func (b *builder) boxLine(pl *placed, r, height int, brd lipgloss.Border) pline {
+// boxLine is row r of a placed panel in a row of panels: its border,
+// title, content padded to the panel's width. A panel is as high as its
+// content: in a row of taller ones it ends where it ends, with blank
+// under it rather than an empty box.
+func (b *builder) boxLine(pl *placed, r int, brd lipgloss.Border) pline {
 	inner := max(pl.w-frameW, 0)
+	height := len(pl.head) + len(pl.c.lines)
+	if r > height {
+		return pline{blank(pl.w)}
+	}
 	if r == height {
 		return pline{b.text(brd.BottomLeft+strings.Repeat(brd.Bottom, max(pl.w-2, 0))+brd.BottomRight, b.st.Rule)}
 	}
