@@ -15,6 +15,9 @@ const (
 	cardMax = 34
 )
 
+// cardsAtMost is the most cards a lane has use for in a row.
+const cardsAtMost = 5
+
 // pipelineBox is the projects by stage: a lane for each stage their steps
 // give (data.Stages, furthest first), then one for the projects the
 // article gives no status for, never a guessed stage. Each project is a
@@ -47,11 +50,11 @@ func (b *builder) pipelineBox() *box {
 		}
 		return out
 	}
-	nat := 4 * (gutter + cw)
 	most := 0
 	for _, ps := range byStage {
 		most = max(most, len(ps))
 	}
+	nat := min(most, cardsAtMost) * (gutter + cw)
 	return &box{title: MsgPipeline.In(l), nat: nat, fit: nat, min: gutter + cardMin, draw: func(w int) content {
 		// Every lane has the cards of the longest, so that they line up.
 		k, cw := flowShape(most, w, cw, cardMin)
