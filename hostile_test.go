@@ -151,7 +151,6 @@ func hostileScreens(t *testing.T, ds *data.Dataset, l data.Lang, ascii bool, w, 
 	t.Helper()
 	c := model.NewCommon(ds, views.PlainStyles(), ascii)
 	c.ExportDir = t.TempDir()
-	defer c.Zones.Close()
 	m := model.New(c, l)
 	key := func(k string) {
 		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/macun-tui/macun-tui/cmd"
 	"github.com/macun-tui/macun-tui/data"
+	"github.com/macun-tui/macun-tui/views"
 )
 
 // updating reports whether the tests run with -update, x/exp/golden's
@@ -19,16 +20,22 @@ func updating() bool { return flag.Lookup("update").Value.String() == "true" }
 
 // TestREADMEScreens checks that the tab pictures in the README are what
 // the dashboard shows now: each is the text export of its tab at 100
-// columns, without the Sources block. With -update it rewrites them.
+// columns (the overview in Chinese and every tab in English), without the
+// Sources block. With -update it rewrites them.
 func TestREADMEScreens(t *testing.T) {
 	b, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	readme := string(b)
+	type picture struct{ tab, lang, head string }
+	pics := []picture{{"overview", "zh", "Overview in Chinese, 100 columns:\n\n```text\n"}}
 	for _, tab := range data.TabIDs() {
 		name := strings.ToUpper(tab[:1]) + tab[1:]
-		head := "<summary>" + name + " (English, 100 columns)</summary>\n\n```text\n"
+		pics = append(pics, picture{tab, "en", "<summary>" + name + " (English, 100 columns)</summary>\n\n```text\n"})
+	}
+	for _, pic := range pics {
+		tab, head := pic.tab, pic.head
 		i := strings.Index(readme, head)
 		if i < 0 {
 			t.Errorf("README has no picture of the %s tab (%q)", tab, head)
@@ -37,10 +44,10 @@ func TestREADMEScreens(t *testing.T) {
 		start := i + len(head)
 		end := start + strings.Index(readme[start:], "\n```")
 		var out, errb bytes.Buffer
-		if code := cmd.Run([]string{"export", "--tab", tab, "--lang", "en", "--width", "100"}, nil, &out, &errb); code != 0 {
+		if code := cmd.Run([]string{"export", "--tab", tab, "--lang", pic.lang, "--width", "100"}, nil, &out, &errb); code != 0 {
 			t.Fatalf("export %s: exit %d: %s", tab, code, errb.String())
 		}
-		want, _, _ := strings.Cut(out.String(), "\nSources ·")
+		want, _, _ := strings.Cut(out.String(), "\n\n"+views.MsgSources.In(data.Lang(pic.lang))+":")
 		if want = strings.TrimRight(want, "\n"); readme[start:end] == want {
 			continue
 		}

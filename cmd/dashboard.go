@@ -158,7 +158,6 @@ func (a *app) runDashboard(f *commonFlags, theme string) error {
 	c := model.NewCommon(ds, views.NewStyles(r, dark), f.ascii)
 	c.CanSuspend = canSuspend
 	c.Clipboard = out // y and Y send OSC 52 to the terminal
-	defer c.Zones.Close()
 	sig := newSignals()
 	// 120 fps, Bubble Tea v1's most: every key shows up to 8 ms sooner
 	// than at the default 60.

@@ -83,7 +83,7 @@ refused.`,
 	format := addChoice(c, "format", "txt", ExportFormats, formatDescs, "txt, md, csv or json")
 	c.Flags().Var(width, "width", fmt.Sprintf("text width in cells, %d to %d (txt only)", minExportWidth, maxExportWidth))
 	mode := addChoice(c, "mode", "charts", []string{"charts", "table"},
-		map[string]string{"charts": "charts and a table", "table": "one full table"}, "charts or table, as the dashboard's t key (txt only)")
+		map[string]string{"charts": "the panels: tiles, charts, lists", "table": "one full table"}, "the panels (charts) or one table, as the dashboard's t key (txt only)")
 	addCommonFlags(c, &f, "7-bit characters only (txt only)")
 	c.Flags().StringVarP(&outPath, "output", "o", "", "write `FILE` atomically instead of standard output (- is standard output)")
 	if err := c.MarkFlagFilename("output"); err != nil {

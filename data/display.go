@@ -176,6 +176,31 @@ func englishOrdinal(n string) string {
 		return n
 	case i >= 1 && i <= len(enOrdinals):
 		return enOrdinals[i-1]
+	}
+	return numeralOrdinal(n)
+}
+
+// RankTile is a rank as a tile shows it: the position in figures, then
+// the scope it is counted in. "1st", "among the city's urban districts";
+// "第1", "全市城区". Empty for a figure that is not a rank.
+func (f *Figure) RankTile(l Lang) (pos, scope string) {
+	if f.Rank == nil {
+		return "", ""
+	}
+	n := f.written()
+	if l == ZH {
+		return "第" + n, f.Rank.Scope.ZH
+	}
+	_, _, after := f.amount(l)
+	return numeralOrdinal(n), strings.TrimSpace(after)
+}
+
+// numeralOrdinal is a rank position in figures: 1st, 2nd, 3rd, 11th.
+func numeralOrdinal(n string) string {
+	i, err := strconv.Atoi(n)
+	switch {
+	case err != nil:
+		return n
 	case i%100/10 != 1 && i%10 >= 1 && i%10 <= 3:
 		return n + []string{"st", "nd", "rd"}[i%10-1]
 	}

@@ -107,3 +107,35 @@ func TestStage(t *testing.T) {
 		t.Errorf("stage names %q, %q", StageName("").EN, StageName("done").EN)
 	}
 }
+
+// TestRankTile: a rank tile's position is in figures and its scope is the
+// rest of the display, so that the two read as the display does.
+func TestRankTile(t *testing.T) {
+	num := func(v float64) *float64 { return &v }
+	for _, c := range []struct {
+		v              float64
+		scope          Text
+		zhPos, zhScope string
+		enPos, enScope string
+	}{
+		{1, Text{ZH: "全市城区", EN: "the city's urban districts"}, "第1", "全市城区", "1st", "among the city's urban districts"},
+		{2, Text{ZH: "全市城区", EN: "the city's urban districts"}, "第2", "全市城区", "2nd", "among the city's urban districts"},
+		{3, Text{ZH: "全市", EN: "the whole city"}, "第3", "全市", "3rd", "in the whole city"},
+		{11, Text{ZH: "全省", EN: "the province"}, "第11", "全省", "11th", "in the province"},
+		{22, Text{ZH: "全省", EN: "the province"}, "第22", "全省", "22nd", "in the province"},
+	} {
+		f := Figure{Value: num(c.v), Rank: &Rank{Scope: c.scope}}
+		if p, s := f.RankTile(ZH); p != c.zhPos || s != c.zhScope {
+			t.Errorf("%v zh = %q %q, want %q %q", c.v, p, s, c.zhPos, c.zhScope)
+		}
+		if p, s := f.RankTile(EN); p != c.enPos || s != c.enScope {
+			t.Errorf("%v en = %q %q, want %q %q", c.v, p, s, c.enPos, c.enScope)
+		}
+		if !strings.HasSuffix(f.Display(EN), " "+c.enScope) || !strings.HasPrefix(f.Display(ZH), c.zhScope) {
+			t.Errorf("%v: the tile's scope is not the display's: %q, %q", c.v, f.Display(EN), f.Display(ZH))
+		}
+	}
+	if p, s := (&Figure{Value: num(1)}).RankTile(EN); p != "" || s != "" {
+		t.Errorf("a figure that is not a rank: %q %q", p, s)
+	}
+}

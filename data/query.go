@@ -3,6 +3,7 @@ package data
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -71,6 +72,7 @@ type articleIndex struct {
 	folded string
 	starts []int // where each paragraph starts in folded, in order
 	paras  []string
+	found  sync.Map // source → [2]int: Locate's answers, kept
 }
 
 func (ds *Dataset) articleIdx() *articleIndex {
@@ -117,15 +119,19 @@ func Fold(s string) string {
 // 0, 0 when the dataset has no article or the sentence is not in it.
 func (ds *Dataset) Locate(source string) (first, last int) {
 	ix := ds.articleIdx()
+	if v, ok := ix.found.Load(source); ok {
+		r := v.([2]int)
+		return r[0], r[1]
+	}
 	q := Fold(source)
 	if q == "" {
 		return 0, 0
 	}
-	at := strings.Index(ix.folded, q)
-	if at < 0 {
-		return 0, 0
+	if at := strings.Index(ix.folded, q); at >= 0 {
+		first, last = ix.paraAt(at), ix.paraAt(at+len(q)-1)
 	}
-	return ix.paraAt(at), ix.paraAt(at + len(q) - 1)
+	ix.found.Store(source, [2]int{first, last}) // a page asks for each sentence several times
+	return first, last
 }
 
 // ParagraphOf is the paragraph a source sentence starts in (from 1), or 0

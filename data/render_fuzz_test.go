@@ -80,7 +80,6 @@ func FuzzParseRender(f *testing.F) {
 					checkLines(t, "detail on "+tabs[i], m.View(), 45, ascii)
 					m.Update(tea.KeyMsg{Type: tea.KeyEsc})
 				}
-				c.Zones.Close()
 			}
 		}
 	})

@@ -157,11 +157,16 @@ type Meta struct {
 	Captions []int `json:"captions,omitempty"`
 }
 
-// Chart kinds of a group.
+// Chart kinds of a group: the visual form its figures take on a tab.
 const (
-	ChartBar  = "bar"  // horizontal bars, one unit and measure for the whole group
-	ChartRank = "rank" // rankings, listed as positions
-	ChartNone = "none" // table only
+	ChartBar      = "bar"      // horizontal bars, one measure and unit for the whole group
+	ChartShare    = "share"    // shares (%), each a bar on a fixed 0–100 scale
+	ChartPair     = "pair"     // a figure beside the comparison derived from it, on one scale, the gap labelled
+	ChartChange   = "change"   // a figure and its earlier level derived from it: a before→after marker
+	ChartRank     = "rank"     // rankings, as positions within their scope
+	ChartTiles    = "tiles"    // one tile per figure: counts of different things, lone figures
+	ChartPipeline = "pipeline" // on the card of the project that lists the figure
+	ChartNone     = "none"     // listed, with no chart
 )
 
 // Group is a set of figures shown together on a tab: one chart (or none)

@@ -24,7 +24,7 @@ const MaxNumber = 1e15
 
 // The values of the closed lists, for the checks.
 var (
-	charts = []string{ChartBar, ChartRank, ChartNone}
+	charts = []string{ChartBar, ChartShare, ChartPair, ChartChange, ChartRank, ChartTiles, ChartPipeline, ChartNone}
 	tabIDs = TabIDs()
 	bases  = []string{"stated", "inferred"}
 	// wonWords: a source that says an honour was won has one of them.
@@ -639,9 +639,16 @@ func (c *checker) references() {
 	unique(c, "/structures", "structure", ds.Structures, func(s Structure) string { return s.ID })
 
 	listed := make(map[string]bool, len(ds.Figures))
+	onCard := map[string]bool{}
+	for _, pr := range ds.Projects {
+		for _, id := range pr.Figures {
+			onCard[id] = true
+		}
+	}
 	for gi, g := range ds.Groups {
 		seen := make(map[string]bool)
-		var first *Figure // the first of a chart, which the others must be like
+		var figs []*Figure
+		var ptrs []string
 		for k, id := range g.Figures {
 			p := elem(elem("/groups", gi)+"/figures", k)
 			i, known := ds.figByID[id]
@@ -656,21 +663,9 @@ func (c *checker) references() {
 				continue
 			}
 			listed[id], seen[id] = true, true
-			f := &ds.Figures[i]
-			switch {
-			case g.Chart == ChartRank && f.Rank == nil:
-				c.add(p, "figure %q has no \"rank\", but the group's chart is %q", id, ChartRank)
-			case g.Chart != ChartBar:
-			case first == nil:
-				first = f
-			case f.Measure != first.Measure || f.Unit.EN != first.Unit.EN:
-				c.add(p, "figure %q is %s in %q but %q is %s in %q; a bar chart compares one measure in one unit",
-					id, f.Measure, f.Unit.EN, first.ID, first.Measure, first.Unit.EN)
-			case f.Status.Forward() != first.Status.Forward():
-				c.add(p, "figure %q is %s but %q is %s; a bar chart never puts what is expected beside what is reported",
-					id, c.ahead(f), first.ID, c.ahead(first))
-			}
+			figs, ptrs = append(figs, &ds.Figures[i]), append(ptrs, p)
 		}
+		c.form(&ds.Groups[gi], figs, ptrs, elem("/groups", gi), onCard)
 	}
 	for i, f := range ds.Figures {
 		if f.ID != "" && !listed[f.ID] {
@@ -717,6 +712,90 @@ func (c *checker) references() {
 	}
 	for i, s := range ds.Structures {
 		c.noteRefs(s.Notes, elem("/structures", i))
+	}
+}
+
+// form checks that the figures of a group can take the visual form its
+// chart names: a chart compares one measure in one unit, and never what
+// is expected beside what is reported; a rank is a position, shown only
+// as one; a pair or change is a figure and what is derived from it.
+// figs are the group's known figures, each at ptrs.
+func (c *checker) form(g *Group, figs []*Figure, ptrs []string, p string, onCard map[string]bool) {
+	for k, f := range figs {
+		switch {
+		case g.Chart == ChartRank && f.Rank == nil:
+			c.add(ptrs[k], "figure %q has no \"rank\", but the group's chart is %q", f.ID, ChartRank)
+		case f.Rank != nil && g.Chart != ChartRank && g.Chart != ChartTiles && g.Chart != ChartNone:
+			c.add(ptrs[k], "figure %q is a rank, a position and not a quantity: a %q chart cannot show it; use %q or %q",
+				f.ID, g.Chart, ChartRank, ChartTiles)
+		case g.Chart == ChartShare && (f.Measure != "share" || f.Unit.EN != "%"):
+			c.add(ptrs[k], "figure %q is %s in %q; a %q chart shows shares in %% on a scale of 0 to 100",
+				f.ID, f.Measure, f.Unit.EN, ChartShare)
+		case g.Chart == ChartPipeline && !onCard[f.ID]:
+			c.add(ptrs[k], "figure %q is not among the figures of any project; a %q group shows each figure on its project's card",
+				f.ID, ChartPipeline)
+		}
+	}
+	switch g.Chart {
+	case ChartBar, ChartShare, ChartTiles:
+		for k, f := range figs[min(1, len(figs)):] {
+			first := figs[0]
+			switch {
+			case g.Chart != ChartTiles && (f.Measure != first.Measure || f.Unit.EN != first.Unit.EN):
+				c.add(ptrs[k+1], "figure %q is %s in %q but %q is %s in %q; a %s chart compares one measure in one unit",
+					f.ID, f.Measure, f.Unit.EN, first.ID, first.Measure, first.Unit.EN, g.Chart)
+			case f.Status.Forward() != first.Status.Forward():
+				c.add(ptrs[k+1], "figure %q is %s but %q is %s; a %s group never puts what is expected beside what is reported",
+					f.ID, c.ahead(f), first.ID, c.ahead(first), g.Chart)
+			}
+		}
+	case ChartPair, ChartChange:
+		c.pairForm(g, figs, ptrs, p)
+	}
+}
+
+// pairForm checks a pair (a figure and the city average derived from it)
+// or a change (a figure and its earlier level derived from it): the
+// reported figure, the derived one in the same measure and unit, and,
+// third if given, the gap the derived one is computed with; none looks
+// ahead.
+func (c *checker) pairForm(g *Group, figs []*Figure, ptrs []string, p string) {
+	if len(figs) != len(g.Figures) {
+		return // an unknown or repeated figure, told already
+	}
+	if len(figs) < 2 || len(figs) > 3 {
+		c.add(p+"/figures", "a %q group lists a reported figure and the one derived from it, and may add the gap between them third; it lists %d",
+			g.Chart, len(figs))
+		return
+	}
+	refs := func(f *Figure) []string {
+		if f.Derived == nil {
+			return nil
+		}
+		e, err := ParseFormula(f.Derived.Formula)
+		if err != nil {
+			return nil // told at the formula
+		}
+		return e.Refs()
+	}
+	a, b := figs[0], figs[1]
+	switch {
+	case a.IsDerived():
+		c.add(ptrs[0], "figure %q is derived; the first figure of a %q group is the reported one", a.ID, g.Chart)
+	case !slices.Contains(refs(b), a.ID):
+		c.add(ptrs[1], "figure %q is not derived from %q; the second figure of a %q group is computed from the first", b.ID, a.ID, g.Chart)
+	case a.Measure != b.Measure || a.Unit.EN != b.Unit.EN:
+		c.add(ptrs[1], "figure %q is %s in %q but %q is %s in %q; a %q group shows both on one scale",
+			b.ID, b.Measure, b.Unit.EN, a.ID, a.Measure, a.Unit.EN, g.Chart)
+	}
+	if len(figs) == 3 && !slices.Contains(refs(b), figs[2].ID) {
+		c.add(ptrs[2], "figure %q is not in the formula of %q; the third figure of a %q group is the gap it is computed with",
+			figs[2].ID, b.ID, g.Chart)
+	}
+	for k, f := range figs {
+		if f.Status.Forward() {
+			c.add(ptrs[k], "figure %q is %s; a %q group compares what is reported", f.ID, c.ahead(f), g.Chart)
+		}
 	}
 }
 

@@ -18,9 +18,9 @@ type Look struct {
 	Dark    bool
 }
 
-// BodyKey is everything a rendered tab body depends on besides the
+// PageKey is everything a rendered tab page depends on besides the
 // dataset, which a cache serves one of.
-type BodyKey struct {
+type PageKey struct {
 	Tab   string
 	Width int
 	Lang  data.Lang
@@ -29,51 +29,42 @@ type BodyKey struct {
 	Look  Look
 }
 
-// Sizes of the body caches: one program keeps the bodies of a few widths;
+// Sizes of the page caches: one program keeps the pages of a few widths;
 // a server keeps those of many sessions' widths. Past its size a cache
-// drops the body used least recently.
+// drops the page used least recently.
 const (
 	localBodies  = 40
 	sharedBodies = 400
 )
 
-// BodyCache keeps rendered tab bodies by BodyKey. It is safe for
-// concurrent use, and a body is built once however many ask for it at
-// the same time.
-//
-// A shared cache (serve: one for all sessions) hands out bodies that are
-// immutable: each is rendered whole, every line in both looks, before any
-// session sees it, so that reading it needs no lock (views.Body keeps the
-// lines it rendered, and renders nothing once all are). A cache of one
-// program leaves the lines to be rendered as they are shown, which is
-// cheaper for a long list; its bodies must then be used by that program
-// alone.
+// BodyCache keeps rendered tab pages (views.Page) by PageKey. It is safe
+// for concurrent use, and a page is built once however many ask for it
+// at the same time. A page is made whole and never changes after, so
+// that sessions share it without a lock (serve: one cache for all).
 type BodyCache struct {
-	shared bool
-	size   int
+	size int
 
 	mu    sync.Mutex
-	m     map[BodyKey]*bodyEntry
+	m     map[PageKey]*bodyEntry
 	clock uint64
 }
 
 type bodyEntry struct {
 	once sync.Once
-	body *views.Body
+	page *views.Page
 	used uint64 // clock of the last Get
 }
 
-// NewBodyCache returns a cache of at most size bodies (at least one);
-// shared makes every body immutable before it is handed out.
-func NewBodyCache(size int, shared bool) *BodyCache {
-	return &BodyCache{shared: shared, size: max(size, 1), m: map[BodyKey]*bodyEntry{}}
+// NewBodyCache returns a cache of at most size pages (at least one).
+func NewBodyCache(size int) *BodyCache {
+	return &BodyCache{size: max(size, 1), m: map[PageKey]*bodyEntry{}}
 }
 
 // NewSharedBodyCache is the cache a server shares among its sessions.
-func NewSharedBodyCache() *BodyCache { return NewBodyCache(sharedBodies, true) }
+func NewSharedBodyCache() *BodyCache { return NewBodyCache(sharedBodies) }
 
-// Get returns the body for k, built by build the first time.
-func (c *BodyCache) Get(k BodyKey, build func() *views.Body) *views.Body {
+// Get returns the page for k, built by build the first time.
+func (c *BodyCache) Get(k PageKey, build func() *views.Page) *views.Page {
 	c.mu.Lock()
 	c.clock++
 	e, ok := c.m[k]
@@ -86,27 +77,21 @@ func (c *BodyCache) Get(k BodyKey, build func() *views.Body) *views.Body {
 	}
 	e.used = c.clock
 	c.mu.Unlock()
-	e.once.Do(func() {
-		b := build()
-		if c.shared {
-			freeze(b)
-		}
-		e.body = b
-	})
-	return e.body
+	e.once.Do(func() { e.page = build() })
+	return e.page
 }
 
-// Len is the number of bodies kept.
+// Len is the number of pages kept.
 func (c *BodyCache) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return len(c.m)
 }
 
-// evict drops the body used least recently; c.mu is held. A session that
+// evict drops the page used least recently; c.mu is held. A session that
 // holds it keeps it until it asks again.
 func (c *BodyCache) evict() {
-	var oldest BodyKey
+	var oldest PageKey
 	first := true
 	var t uint64
 	for k, e := range c.m {
@@ -115,17 +100,4 @@ func (c *BodyCache) evict() {
 		}
 	}
 	delete(c.m, oldest)
-}
-
-// freeze renders every line of b, and the selected look of every line
-// that shows an item, so that b renders (and writes) nothing after.
-func freeze(b *views.Body) {
-	for i := range b.Len() {
-		b.Line(i, false)
-	}
-	for _, it := range b.Items() {
-		for _, i := range it.Lines {
-			b.Line(i, true)
-		}
-	}
 }

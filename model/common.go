@@ -6,19 +6,16 @@ import (
 	"io"
 	"time"
 
-	zone "github.com/lrstanley/bubblezone"
-
 	"github.com/macun-tui/macun-tui/data"
 	"github.com/macun-tui/macun-tui/views"
 )
 
-// Common is what every part of the program shares: the data, styles, keys
-// and the mouse zones. It is made once, before the program starts.
+// Common is what every part of the program shares: the data, styles and
+// keys. It is made once, before the program starts.
 type Common struct {
 	DS     *data.Dataset
 	Styles *views.Styles
 	Keys   KeyMap
-	Zones  *zone.Manager
 	ASCII  bool
 	// ExportDir is where `e` writes files; Now names them.
 	ExportDir string
@@ -27,9 +24,9 @@ type Common struct {
 	// shell that started it takes the terminal back (nil: never).
 	CanSuspend func() bool
 
-	// Bodies keeps the rendered tab bodies; a served session shares one
+	// Bodies keeps the rendered tab pages; a served session shares one
 	// with every other (see BodyCache). Look says which colours Styles
-	// has, since a styled body differs with them.
+	// has, since a styled page differs with them.
 	Bodies *BodyCache
 	Look   Look
 	// Clipboard is the terminal's output, where y, Y (and e in a session)
@@ -40,12 +37,12 @@ type Common struct {
 	Session bool
 }
 
-// NewCommon returns a Common with the default keys, a zone manager and a
-// body cache of its own.
+// NewCommon returns a Common with the default keys and a page cache of
+// its own.
 func NewCommon(ds *data.Dataset, st *views.Styles, ascii bool) *Common {
 	return &Common{
-		DS: ds, Styles: st, Keys: DefaultKeyMap(), Zones: zone.New(),
+		DS: ds, Styles: st, Keys: DefaultKeyMap(),
 		ASCII: ascii, ExportDir: ".", Now: time.Now,
-		Bodies: NewBodyCache(localBodies, false),
+		Bodies: NewBodyCache(localBodies),
 	}
 }

@@ -77,10 +77,10 @@ func TestCiteInDetailAndOnProjects(t *testing.T) {
 	m := newModel(t, data.EN, 120, 40, false)
 	var clip bytes.Buffer
 	m.c.Clipboard = &clip
-	press(m, keyRunes("5"), keyRunes("G"))
+	press(m, keyRunes("5"), keyRunes("g"))
 	it, _ := m.Selected()
 	if it.Kind != views.KindProject {
-		t.Fatalf("last item of projects is %v %s, want a project", it.Kind, it.ID)
+		t.Fatalf("first item of projects is %v %s, want a project", it.Kind, it.ID)
 	}
 	press(m, kEnter)
 	run(m, press(m, keyRunes("y")))
@@ -133,7 +133,6 @@ func TestExportInSessionCopies(t *testing.T) {
 
 	var clip bytes.Buffer
 	c := NewSessionCommon(data.Default(), views.PlainStyles(), Look{}, false, NewSharedBodyCache(), &clip)
-	t.Cleanup(c.Zones.Close)
 	m := New(c, data.EN)
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	press(m, keyRunes("?"))
@@ -180,36 +179,33 @@ func TestSetStyles(t *testing.T) {
 	}
 }
 
-// A shared cache builds each body once however many ask at once, and its
-// bodies can be read by many sessions at the same time (go test -race).
+// A shared cache builds each page once however many ask at once, and its
+// pages can be read by many sessions at the same time (go test -race).
 func TestSharedBodyCache(t *testing.T) {
-	c := NewBodyCache(3, true)
+	c := NewBodyCache(3)
 	var builds sync.Map
-	get := func(k BodyKey) *views.Body {
-		return c.Get(k, func() *views.Body {
+	get := func(k PageKey) *views.Page {
+		return c.Get(k, func() *views.Page {
 			n, _ := builds.LoadOrStore(k, new(int))
 			*n.(*int)++
-			return views.RenderBody(data.Default(), k.Tab, views.Options{Width: k.Width, Lang: k.Lang}, views.PlainStyles())
+			return views.RenderPage(data.Default(), k.Tab, views.Options{Width: k.Width, Lang: k.Lang}, views.PlainStyles())
 		})
 	}
-	k := BodyKey{Tab: "overview", Width: 80, Lang: data.EN}
+	k := PageKey{Tab: "overview", Width: 80, Lang: data.EN}
 	var wg sync.WaitGroup
 	for range 16 {
 		wg.Go(func() {
-			b := get(k)
-			for i := range b.Len() {
-				b.Line(i, false)
-			}
-			for _, it := range b.Items() {
-				for _, i := range it.Lines {
-					b.Line(i, true)
+			p := get(k)
+			for i := range p.Len() {
+				for sel := -1; sel < len(p.Items()); sel += 7 {
+					p.Line(i, sel)
 				}
 			}
 		})
 	}
 	wg.Wait()
 	if n, _ := builds.Load(k); *n.(*int) != 1 {
-		t.Errorf("body built %d times, want once", *n.(*int))
+		t.Errorf("page built %d times, want once", *n.(*int))
 	}
 	// Past its size the cache drops the body used least recently.
 	k2, k3, k4 := k, k, k
@@ -231,13 +227,12 @@ func TestSharedBodyCache(t *testing.T) {
 	}
 }
 
-// The key of a body has everything it depends on: two sessions that
-// differ in any of them get different bodies.
+// The key of a page has everything it depends on: two sessions that
+// differ in any of them get different pages.
 func TestBodyKeyHasLook(t *testing.T) {
 	shared := NewSharedBodyCache()
 	mk := func(st *views.Styles, look Look) *Model {
 		c := NewSessionCommon(data.Default(), st, look, false, shared, nil)
-		t.Cleanup(c.Zones.Close)
 		m := New(c, data.EN)
 		m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		return m
@@ -259,7 +254,7 @@ func TestBodyKeyHasLook(t *testing.T) {
 // "2t" switches to the industry table. In the search they are typed.
 func TestKeyBurst(t *testing.T) {
 	m := newModel(t, data.EN, 100, 30, false)
-	items := m.body().Items()
+	items := m.page().Items()
 	press(m, keyRunes("jj"))
 	if got := selectedID(t, m); got != items[2].ID {
 		t.Errorf("after \"jj\" %s is selected, want %s", got, items[2].ID)

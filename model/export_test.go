@@ -25,7 +25,6 @@ func exportModel(t *testing.T, l data.Lang, w, tab int, mode views.Mode) *Model 
 	t.Helper()
 	c := NewCommon(data.Default(), views.PlainStyles(), false)
 	c.ExportDir = t.TempDir()
-	t.Cleanup(func() { c.Zones.Close() })
 	m := New(c, l)
 	m.Update(tea.WindowSizeMsg{Width: w, Height: 40})
 	m.Update(exportKey(string(rune('1' + tab))))
@@ -35,7 +34,7 @@ func exportModel(t *testing.T, l data.Lang, w, tab int, mode views.Mode) *Model 
 	if m.Tab() != data.Tabs()[tab].ID || m.Mode() != mode {
 		t.Fatalf("on %s in mode %d, want %s %d", m.Tab(), m.Mode(), data.Tabs()[tab].ID, mode)
 	}
-	m.Update(tea.WindowSizeMsg{Width: w, Height: m.body().Len() + chrome})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: m.page().Len() + chrome})
 	return m
 }
 
@@ -51,12 +50,12 @@ func exportScreen(t *testing.T, m *Model) string {
 	lines = lines[:len(lines)-2]
 	// The selected item is marked on screen and not in an export.
 	if it, ok := m.Selected(); ok {
-		for _, i := range it.Lines {
-			s := lines[i+2]
-			if !strings.HasPrefix(s, "> ") {
-				t.Fatalf("selected line %d is not marked: %q", i, s)
+		for _, sp := range it.Spans {
+			s := lines[sp.Row+2]
+			if ansi.Cut(s, sp.Col, sp.Col+2) != "> " {
+				t.Fatalf("selected line %d is not marked at %d: %q", sp.Row, sp.Col, s)
 			}
-			lines[i+2] = "  " + s[2:]
+			lines[sp.Row+2] = ansi.Cut(s, 0, sp.Col) + "  " + ansi.TruncateLeft(s, sp.Col+2, "")
 		}
 	}
 	for i := range lines {

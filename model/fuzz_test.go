@@ -40,7 +40,6 @@ func runProg(t *testing.T, prog []byte) {
 		}
 		for _, ascii := range []bool{false, true} {
 			c := NewCommon(data.Default(), views.PlainStyles(), ascii)
-			defer c.Zones.Close()
 			m := New(c, data.ZH)
 			w, h := 80, 24
 			m.Update(tea.WindowSizeMsg{Width: w, Height: h})

@@ -16,7 +16,6 @@ import (
 func TestHelpScrollsOnSmallScreens(t *testing.T) {
 	for _, l := range data.Langs() {
 		m := New(NewCommon(data.Default(), views.PlainStyles(), false), l)
-		defer m.c.Zones.Close()
 		m.Update(tea.WindowSizeMsg{Width: MinWidth, Height: MinHeight})
 		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'?'}})
 		quit := m.c.Keys.Quit.Help().Desc

@@ -11,7 +11,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
-	zone "github.com/lrstanley/bubblezone"
 
 	"github.com/macun-tui/macun-tui/data"
 	"github.com/macun-tui/macun-tui/views"
@@ -38,26 +37,40 @@ func selectedID(t *testing.T, m *Model) string {
 	return it.ID
 }
 
-// markedLine is the one screen line with the "> " selection margin.
+// markedLine is what the screen shows of the selected item, its lines
+// joined: each of its spans on screen must start with the "> " selection
+// margin.
 func markedLine(t *testing.T, m *Model) string {
 	t.Helper()
+	it, ok := m.Selected()
+	if !ok {
+		t.Fatalf("nothing selected on %s", m.Tab())
+	}
+	lines := screenLines(m)
+	off, pins := m.tabs[m.tab].offset, m.pinned(m.tabs[m.tab].offset)
 	var got []string
-	for _, l := range screenLines(m)[2:] {
-		if strings.HasPrefix(l, "> ") {
-			got = append(got, l)
+	for _, sp := range it.Spans {
+		y := sp.Row - off + pins + headerRows
+		if y < headerRows+pins || y >= headerRows+m.bodyHeight() {
+			continue
 		}
+		cells := ansi.Cut(lines[y], sp.Col, sp.Col+sp.Width)
+		if !strings.HasPrefix(cells, "> ") {
+			t.Fatalf("%s: %s is not marked on row %d: %q", m.Tab(), it.ID, y, lines[y])
+		}
+		got = append(got, strings.TrimSpace(cells[2:]))
 	}
 	if len(got) == 0 {
-		t.Fatalf("no line is marked on %s", m.Tab())
+		t.Fatalf("%s: the selected %s is not on screen", m.Tab(), it.ID)
 	}
-	return got[0]
+	return strings.Join(got, " ")
 }
 
 func labelOf(t *testing.T, m *Model, it views.Item) string {
 	t.Helper()
 	ds := m.c.DS
 	switch it.Kind {
-	case views.KindFigure: // the full label, or where it does not fit the short one
+	case views.KindFigure: // a tile or chart's short label, or a table's full one
 		f, _ := ds.Figure(it.ID)
 		return f.Label.In(m.Lang()) + "\x00" + f.Short.In(m.Lang())
 	case views.KindProject:
@@ -67,23 +80,19 @@ func labelOf(t *testing.T, m *Model, it views.Item) string {
 	return it.ID
 }
 
-// shows reports whether a line shows the start of a label (of one of the
-// forms labelOf gives).
-func shows(line, label string) bool {
-	return slices.ContainsFunc(strings.Split(label, "\x00"), func(l string) bool { return strings.Contains(line, prefix(l, 4)) })
-}
-
-// prefix is the first n runes of s.
-func prefix(s string, n int) string {
-	r := []rune(s)
-	return string(r[:min(n, len(r))])
+// shows reports whether the text of an item shows the start of a label
+// (of one of the forms labelOf gives).
+func shows(text, label string) bool {
+	return slices.ContainsFunc(strings.Split(label, "\x00"), func(l string) bool {
+		return strings.Contains(strings.ReplaceAll(text, " ", ""), strings.ReplaceAll(prefix(l, 4), " ", ""))
+	})
 }
 
 func TestMoveSelection(t *testing.T) {
 	for _, l := range data.Langs() {
 		t.Run(string(l), func(t *testing.T) {
 			m := newModel(t, l, 120, 40, false)
-			items := m.body().Items()
+			items := m.page().Items()
 			if selectedID(t, m) != items[0].ID {
 				t.Fatalf("first selection %s, want %s", selectedID(t, m), items[0].ID)
 			}
@@ -110,15 +119,15 @@ func TestMoveSelection(t *testing.T) {
 	}
 }
 
-// Moving down a chart whose rows are on screen does not scroll, and the
-// first chart keeps its heading.
+// Moving down the items of the first panels, which are on screen, does
+// not scroll: the first panel keeps its title.
 func TestMoveKeepsHeading(t *testing.T) {
 	for _, l := range data.Langs() {
 		m := newModel(t, l, 80, 24, false)
 		g := m.c.DS.GroupsOf("overview")[0]
 		for i := 0; i < 4; i++ {
-			if ls := screenLines(m); !strings.HasPrefix(ls[2], "  "+prefix(g.Title.In(l), 4)) {
-				t.Fatalf("%s after %d j: first body line %q, want the heading %q", l, i, ls[2], g.Title.In(l))
+			if ls := screenLines(m); !strings.Contains(ls[2], prefix(g.Title.In(l), 4)) {
+				t.Fatalf("%s after %d j: first body line %q, want the title %q", l, i, ls[2], g.Title.In(l))
 			}
 			press(m, keyRunes("j"))
 		}
@@ -176,11 +185,11 @@ func TestDetail(t *testing.T) {
 	for _, l := range data.Langs() {
 		for ti, tab := range data.Tabs() {
 			m := newModel(t, l, 160, 48, false)
-			press(m, keyRunes(fmt.Sprint(ti+1)), keyRunes("j"))
-			it, _ := m.Selected()
-			if it.Kind != views.KindFigure {
-				t.Fatalf("%s: second item is %v", tab.ID, it.Kind)
+			press(m, keyRunes(fmt.Sprint(ti+1)))
+			for it, _ := m.Selected(); it.Kind != views.KindFigure; it, _ = m.Selected() {
+				press(m, keyRunes("j"))
 			}
+			it, _ := m.Selected()
 			f, _ := m.c.DS.Figure(it.ID)
 			press(m, kEnter)
 			if m.over != overlayDetail {
@@ -223,7 +232,7 @@ func TestDetailEveryItem(t *testing.T) {
 				if m.Mode() != mode {
 					press(m, keyRunes("t"))
 				}
-				for _, it := range m.body().Items() {
+				for _, it := range m.page().Items() {
 					lines := views.Detail(ds, it, m.opts(), m.c.Styles)
 					var src string
 					switch it.Kind {
@@ -268,7 +277,8 @@ func TestTableModeKeepsSelection(t *testing.T) {
 		for ti := range data.Tabs() {
 			m := newModel(t, l, 120, 40, false)
 			press(m, keyRunes(fmt.Sprint(ti+1)), keyRunes("j"), keyRunes("j"))
-			id := selectedID(t, m)
+			it, _ := m.Selected()
+			id := it.ID
 			press(m, keyRunes("t"))
 			if m.Mode() != views.ModeTable {
 				t.Fatalf("%s: mode %v after t", m.Tab(), m.Mode())
@@ -276,7 +286,7 @@ func TestTableModeKeepsSelection(t *testing.T) {
 			if got := selectedID(t, m); got != id {
 				t.Errorf("%s %s: t changed the selection %s → %s", l, m.Tab(), id, got)
 			}
-			if !shows(markedLine(t, m), labelOf(t, m, views.Item{Kind: views.KindFigure, ID: id})) {
+			if !shows(markedLine(t, m), labelOf(t, m, it)) {
 				t.Errorf("%s %s: table does not mark %s", l, m.Tab(), id)
 			}
 			// The mode is per tab.
@@ -371,7 +381,7 @@ func TestLanguageToggle(t *testing.T) {
 		inZH bool
 	}{
 		{"[3 城乡]", true}, {"[3 Urban-rural]", false}, {"帮助", true}, {"help", false},
-		{"中文 ·", true}, {"English ·", false}, {"全部指标", true}, {"All figures", false},
+		{"中文 ·", true}, {"English ·", false}, {"村庄整治与示范村", true}, {"Village upgrades", false},
 	} {
 		if strings.Contains(zh, c.s) != c.inZH || strings.Contains(en, c.s) == c.inZH {
 			t.Errorf("%q: in zh %v, in en %v", c.s, strings.Contains(zh, c.s), strings.Contains(en, c.s))
@@ -509,38 +519,27 @@ func TestExportKeyCmd(t *testing.T) {
 	}
 }
 
-// zoneOf waits for bubblezone to record a zone of the last View.
-func zoneOf(t *testing.T, m *Model, id string) *zone.ZoneInfo {
+// tabClick is a click (a release) on a tab's label on the tab bar.
+func tabClick(t *testing.T, m *Model, id string, button tea.MouseButton) tea.MouseMsg {
 	t.Helper()
-	m.View()
-	for range 100 {
-		if z := m.c.Zones.Get(id); z != nil && !z.IsZero() {
-			return z
+	_, spans := m.header()
+	for _, sp := range spans {
+		if sp.ID == id {
+			return tea.MouseMsg{X: sp.Col + sp.Width/2, Y: 0, Button: button, Action: tea.MouseActionRelease}
 		}
-		time.Sleep(10 * time.Millisecond)
 	}
-	t.Fatalf("zone %s never recorded", id)
-	return nil
+	t.Fatalf("no tab %s on the tab bar", id)
+	return tea.MouseMsg{}
 }
 
-func click(z *zone.ZoneInfo) tea.MouseMsg {
-	return tea.MouseMsg{X: z.StartX, Y: z.StartY, Button: tea.MouseButtonLeft, Action: tea.MouseActionRelease}
-}
-
-// clickRow clicks body line i where it shows on screen until cond holds
-// (zones, where a view has them, are recorded asynchronously; a click that
-// misses does nothing).
-func clickRow(t *testing.T, m *Model, i int, cond func() bool) {
-	t.Helper()
-	for range 100 {
-		m.View()
-		press(m, tea.MouseMsg{X: 2, Y: 2 + i - m.tabs[m.tab].offset, Button: tea.MouseButtonLeft, Action: tea.MouseActionRelease})
-		if cond() {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
+// cellClick is a click on cell x of page row r, scrolled into view.
+func cellClick(m *Model, r, x int) tea.MouseMsg {
+	t := &m.tabs[m.tab]
+	if r < t.offset || r >= t.offset+m.bodyHeight()-m.pinned(t.offset) {
+		t.offset = r
+		t.offset = m.clampOffset(t.offset)
 	}
-	t.Fatalf("click on body line %d had no effect", i)
+	return tea.MouseMsg{X: x, Y: headerRows + m.pinned(t.offset) + r - t.offset, Button: tea.MouseButtonLeft, Action: tea.MouseActionRelease}
 }
 
 func TestMouse(t *testing.T) {
@@ -548,43 +547,86 @@ func TestMouse(t *testing.T) {
 		t.Run(string(l), func(t *testing.T) {
 			m := newModel(t, l, 120, 40, false)
 			// A press alone does nothing; the release clicks.
-			z := zoneOf(t, m, views.TabZone("industry"))
-			press(m, tea.MouseMsg{X: z.StartX, Y: z.StartY, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+			c := tabClick(t, m, "industry", tea.MouseButtonLeft)
+			press(m, tea.MouseMsg{X: c.X, Y: c.Y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 			if m.Tab() != "overview" {
 				t.Fatalf("a press switched to %s", m.Tab())
 			}
-			press(m, click(z))
+			press(m, c)
 			if m.Tab() != "industry" {
 				t.Fatalf("click on the industry tab: on %s", m.Tab())
 			}
-			if z.StartY != 0 {
-				t.Errorf("tab zone on row %d", z.StartY)
-			}
 
-			// Click a row: it is selected; click again: its detail opens.
-			items := m.body().Items()
-			target := items[2]
-			clickRow(t, m, target.Lines[0], func() bool { return selectedID(t, m) == target.ID })
-			if m.over != overlayNone {
-				t.Fatal("first click opened something")
+			// Click an item: it is selected; click again: its detail opens.
+			target := m.page().Items()[2]
+			sp := target.Spans[0]
+			press(m, cellClick(m, sp.Row, sp.Col+sp.Width-1))
+			if selectedID(t, m) != target.ID || m.over != overlayNone {
+				t.Fatalf("first click: %s selected, overlay %v", selectedID(t, m), m.over)
 			}
-			clickRow(t, m, target.Lines[0], func() bool { return m.over == overlayDetail })
-			if m.detail.item.ID != target.ID {
-				t.Fatalf("second click opened %s, want %s", m.detail.item.ID, target.ID)
+			press(m, cellClick(m, sp.Row, sp.Col))
+			if m.over != overlayDetail || m.detail.item.ID != target.ID {
+				t.Fatalf("second click opened %v %s, want the detail of %s", m.over, m.detail.item.ID, target.ID)
+			}
+			// A click on the body with the detail open selects nothing.
+			press(m, cellClick(m, m.page().Items()[0].Spans[0].Row, m.page().Items()[0].Spans[0].Col))
+			if m.over != overlayDetail || selectedID(t, m) != target.ID {
+				t.Errorf("a click through the detail: overlay %v selection %s", m.over, selectedID(t, m))
 			}
 			// A tab click closes the detail.
-			z = zoneOf(t, m, views.TabZone("projects"))
-			press(m, click(z))
+			press(m, tabClick(t, m, "projects", tea.MouseButtonLeft))
 			if m.over != overlayNone || m.Tab() != "projects" {
 				t.Errorf("tab click from the detail: overlay %v tab %s", m.over, m.Tab())
 			}
 			// Other buttons do nothing.
-			z = zoneOf(t, m, views.TabZone("governance"))
-			press(m, tea.MouseMsg{X: z.StartX, Y: z.StartY, Button: tea.MouseButtonRight, Action: tea.MouseActionRelease})
+			press(m, tabClick(t, m, "governance", tea.MouseButtonRight))
 			if m.Tab() != "projects" {
 				t.Errorf("right click switched to %s", m.Tab())
 			}
+			// Between panels, on a border or on a heading, a click selects
+			// nothing.
+			sel := m.tabs[m.tab].sel
+			press(m, cellClick(m, 0, 1))
+			if m.tabs[m.tab].sel != sel || m.over != overlayNone {
+				t.Errorf("a click on a border selected %d", m.tabs[m.tab].sel)
+			}
 		})
+	}
+}
+
+// TestClickEveryItem: a click on any cell of any item of any tab selects
+// that item, at each width of the grid's breakpoints and in table mode,
+// and a click on the tab bar switches tabs however the bar is shortened.
+func TestClickEveryItem(t *testing.T) {
+	for _, l := range data.Langs() {
+		for _, w := range []int{40, 80, 100, 120, 160, 200} {
+			m := newModel(t, l, w, 30, false)
+			for ti, tab := range data.Tabs() {
+				press(m, tabClick(t, m, tab.ID, tea.MouseButtonLeft))
+				if m.Tab() != tab.ID {
+					t.Fatalf("%s %d: a click on tab %s shows %s", l, w, tab.ID, m.Tab())
+				}
+				for _, mode := range []views.Mode{views.ModeCharts, views.ModeTable} {
+					if m.Mode() != mode {
+						press(m, keyRunes("t"))
+					}
+					items := m.page().Items()
+					for i, it := range items {
+						for _, sp := range it.Spans {
+							for x := sp.Col; x < sp.Col+sp.Width; x++ {
+								m.tabs[m.tab].sel = (i + 1) % len(items)
+								press(m, cellClick(m, sp.Row, x))
+								if m.tabs[m.tab].sel != i || m.over != overlayNone {
+									t.Fatalf("%s %d %s mode %d: a click at (%d, row %d) selects %d, not %s (%d)",
+										l, w, tab.ID, mode, x, sp.Row, m.tabs[m.tab].sel, it.ID, i)
+								}
+							}
+						}
+					}
+				}
+				_ = ti
+			}
+		}
 	}
 }
 
@@ -604,7 +646,7 @@ func TestWheel(t *testing.T) {
 		for range 200 {
 			press(m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
 		}
-		if want := m.body().Len() - m.bodyHeight(); m.tabs[m.tab].offset != want {
+		if want := m.page().Len() - m.bodyHeight(); m.tabs[m.tab].offset != want {
 			t.Errorf("%s: wheel to the end: offset %d, want %d", l, m.tabs[m.tab].offset, want)
 		}
 		// The wheel scrolls the detail too.
@@ -617,10 +659,10 @@ func TestWheel(t *testing.T) {
 		// Mouse on a too-small screen is ignored: the wheel does not
 		// scroll the detail, and a click where a tab was shown does not
 		// switch to it.
-		z := zoneOf(t, m, views.TabZone("industry"))
+		c := tabClick(t, m, "industry", tea.MouseButtonLeft)
 		press(m, tea.WindowSizeMsg{Width: 20, Height: 5})
 		off := m.detail.offset
-		press(m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress}, click(z))
+		press(m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress}, c)
 		if m.detail.offset != off || m.over != overlayDetail || m.Tab() != "overview" {
 			t.Errorf("%s: mouse on a too-small screen: detail offset %d → %d, overlay %v, tab %s",
 				l, off, m.detail.offset, m.over, m.Tab())
@@ -645,7 +687,7 @@ func TestPaging(t *testing.T) {
 	}
 	// G selects the last item and shows it.
 	press(m, keyRunes("G"))
-	items := m.body().Items()
+	items := m.page().Items()
 	last := items[len(items)-1]
 	if got := selectedID(t, m); got != last.ID {
 		t.Fatalf("G selected %s, want the last item %s", got, last.ID)
@@ -673,26 +715,102 @@ func TestResizeKeepsSelection(t *testing.T) {
 	}
 }
 
-// TestZonesLater: a View after ZonesLater is the same frame as an ordinary
-// View but registers no zones; the View after it registers them, so a
-// click on a tab works.
-func TestZonesLater(t *testing.T) {
+// prefix is the first n runes of s.
+func prefix(s string, n int) string {
+	r := []rune(s)
+	return string(r[:min(n, len(r))])
+}
+
+// TestPinnedHeader: while a table's rows scroll, its header stays on the
+// first rows of the body, and the selected row is never under it.
+func TestPinnedHeader(t *testing.T) {
 	for _, l := range data.Langs() {
-		m := newModel(t, l, 120, 40, false)
-		m.ZonesLater()
-		first := m.View()
-		// bubblezone records zones asynchronously, so that none is there
-		// yet would prove nothing; the frame must not have been scanned.
-		if m.frame.scanned {
-			t.Errorf("%s: the View after ZonesLater scanned for zones", l)
+		for _, ascii := range []bool{false, true} {
+			m := newModel(t, l, 120, 20, ascii)
+			press(m, keyRunes("2"), keyRunes("t"))
+			p := m.page()
+			head := ""
+			for i := 0; i < len(p.Items())-1; i++ {
+				press(m, keyRunes("j"))
+				markedLine(t, m) // on screen, below the header
+				off := m.tabs[m.tab].offset
+				pins := p.Pinned(off)
+				if len(pins) == 0 {
+					continue
+				}
+				lines := screenLines(m)
+				head = lines[headerRows]
+				if want := ansi.Strip(p.Line(pins[0], -1)); head != want {
+					t.Fatalf("%s: offset %d: first body row %q, want the header %q", l, off, head, want)
+				}
+				if !strings.Contains(head, views.MsgColLabel.In(l)) || !strings.Contains(head, views.MsgColValue.In(l)) {
+					t.Fatalf("%s: the pinned row is not the table's header: %q", l, head)
+				}
+			}
+			if head == "" {
+				t.Errorf("%s: scrolling the table never pinned its header", l)
+			}
+			// The wheel scrolls under the header too, to the last row.
+			for range 100 {
+				press(m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+			}
+			lines := screenLines(m)
+			if last := ansi.Strip(p.Line(p.Len()-1, -1)); strings.TrimRight(lines[len(lines)-3], " ") != strings.TrimRight(last, " ") {
+				t.Errorf("%s: scrolled to the end, the last row shown is %q, want %q", l, lines[len(lines)-3], last)
+			}
 		}
-		if again := m.View(); again != first {
-			t.Errorf("%s: the frame without zones differs from the one with them:\n%s\n---\n%s", l, first, again)
-		}
-		z := zoneOf(t, m, views.TabZone("industry"))
-		press(m, click(z))
-		if m.Tab() != "industry" {
-			t.Errorf("%s: click on the industry tab after the first frame: on %s", l, m.Tab())
+	}
+}
+
+// TestScrollIndicator: the rule above the footer says which lines are on
+// screen when there is more than one screen, with an arrow each way there
+// is more; 7-bit with --ascii; and is a plain rule when all fits.
+func TestScrollIndicator(t *testing.T) {
+	for _, l := range data.Langs() {
+		for _, ascii := range []bool{false, true} {
+			up, down := "▲", "▼"
+			if ascii {
+				up, down = "^", "v"
+			}
+			m := newModel(t, l, 120, 40, ascii)
+			rule := func() string { ls := screenLines(m); return ls[len(ls)-2] }
+			n := m.page().Len()
+			ind := func(a, b int) string {
+				s := fmt.Sprintf(MsgScroll.In(l), a, b, n)
+				if ascii {
+					s = views.ASCIISafe(s)
+				}
+				return s
+			}
+			want := ind(1, 36)
+			if r := rule(); !strings.Contains(r, want+" "+down) || strings.Contains(r, up) {
+				t.Errorf("%s ascii %v: top: %q, want %q and %s only", l, ascii, r, want, down)
+			}
+			press(m, tea.KeyMsg{Type: tea.KeyPgDown})
+			if r := rule(); !strings.Contains(r, up+" ") || !strings.Contains(r, " "+down) ||
+				!strings.Contains(r, ind(37, 72)) {
+				t.Errorf("%s ascii %v: second screen: %q", l, ascii, r)
+			}
+			press(m, keyRunes("G"))
+			if r := rule(); !strings.Contains(r, up) || strings.Contains(r, down) {
+				t.Errorf("%s ascii %v: bottom: %q", l, ascii, r)
+			}
+			// The detail pane has one too when it is long.
+			press(m, keyRunes("g"), tea.KeyMsg{Type: tea.KeyEnter})
+			press(m, tea.WindowSizeMsg{Width: 80, Height: 12})
+			if r := rule(); !strings.Contains(r, down) {
+				t.Errorf("%s ascii %v: a long detail has no indicator: %q", l, ascii, r)
+			}
+			// A tab that fits has a plain rule.
+			press(m, tea.KeyMsg{Type: tea.KeyEsc}, tea.WindowSizeMsg{Width: 200, Height: 300})
+			if r := rule(); strings.Trim(r, "─-") != "" {
+				t.Errorf("%s ascii %v: a page that fits has %q", l, ascii, r)
+			}
+			for _, ln := range screenLines(m) {
+				if ascii && strings.ContainsAny(ln, "▲▼–─") {
+					t.Fatalf("%s: ascii screen has an ambiguous character: %q", l, ln)
+				}
+			}
 		}
 	}
 }

@@ -52,7 +52,7 @@ var keyHelp = map[string][2]data.Text{
 	"Open":     {{ZH: "enter", EN: "enter"}, {ZH: "详情与出处", EN: "details & source"}},
 	"Cite":     {{ZH: "y", EN: "y"}, {ZH: "复制引文", EN: "copy citation"}},
 	"Back":     {{ZH: "esc", EN: "esc"}, {ZH: "关闭", EN: "close"}},
-	"Table":    {{ZH: "t", EN: "t"}, {ZH: "图表/表格", EN: "chart/table"}},
+	"Table":    {{ZH: "t", EN: "t"}, {ZH: "面板/表格", EN: "panels/table"}},
 	"Search":   {{ZH: "/", EN: "/"}, {ZH: "搜索", EN: "search"}},
 	"Lang":     {{ZH: "L", EN: "L"}, {ZH: "语言:English", EN: "language: 中文"}},
 	"Export":   {{ZH: "e", EN: "e"}, {ZH: "导出文本", EN: "export text"}},

@@ -1,8 +1,6 @@
 package model
 
 import (
-	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -65,9 +63,7 @@ type Model struct {
 
 	status statusLine
 
-	frame frameCache
-	// zonesLater: the next View registers no mouse zones (ZonesLater).
-	zonesLater bool
+	memo memo
 }
 
 // New returns the root model in language lang.
@@ -116,7 +112,7 @@ func (m *Model) Mode() views.Mode { return m.tabs[m.tab].mode }
 
 // Selected is the selected item of the current tab, if any.
 func (m *Model) Selected() (views.Item, bool) {
-	items := m.body().Items()
+	items := m.page().Items()
 	s := m.tabs[m.tab].sel
 	if s < 0 || s >= len(items) {
 		return views.Item{}, false
@@ -137,12 +133,12 @@ func (m *Model) opts() views.Options {
 	return views.Options{Width: m.width, Lang: m.lang, Mode: m.tabs[m.tab].mode, ASCII: m.c.ASCII}
 }
 
-// body returns the current tab's body, built once per BodyKey and kept
+// page returns the current tab's page, built once per PageKey and kept
 // in Common.Bodies.
-func (m *Model) body() *views.Body {
+func (m *Model) page() *views.Page {
 	o := m.opts()
-	k := BodyKey{Tab: m.Tab(), Width: o.Width, Lang: o.Lang, Mode: o.Mode, ASCII: o.ASCII, Look: m.c.Look}
-	return m.c.Bodies.Get(k, func() *views.Body { return views.RenderBody(m.c.DS, k.Tab, o, m.c.Styles) })
+	k := PageKey{Tab: m.Tab(), Width: o.Width, Lang: o.Lang, Mode: o.Mode, ASCII: o.ASCII, Look: m.c.Look}
+	return m.c.Bodies.Get(k, func() *views.Page { return views.RenderPage(m.c.DS, k.Tab, o, m.c.Styles) })
 }
 
 // bodyHeight is the number of body lines on screen.
@@ -244,7 +240,7 @@ func (m *Model) updateMain(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Top):
 		m.selectItem(0)
 	case key.Matches(msg, k.Bottom):
-		m.selectItem(len(m.body().Items()) - 1)
+		m.selectItem(len(m.page().Items()) - 1)
 	case key.Matches(msg, k.Open):
 		if it, ok := m.Selected(); ok {
 			m.openDetail(it)
@@ -289,7 +285,7 @@ func (m *Model) switchTab(i int) {
 func (m *Model) move(d int) { m.selectItem(m.tabs[m.tab].sel + d) }
 
 func (m *Model) selectItem(i int) {
-	n := len(m.body().Items())
+	n := len(m.page().Items())
 	if n == 0 {
 		return
 	}
@@ -299,7 +295,7 @@ func (m *Model) selectItem(i int) {
 
 // selectByID selects an item of the current tab by kind and id.
 func (m *Model) selectByID(k views.ItemKind, id string) bool {
-	for i, it := range m.body().Items() {
+	for i, it := range m.page().Items() {
 		if it.Kind == k && it.ID == id {
 			m.tabs[m.tab].sel = i
 			m.keepVisible()
@@ -311,112 +307,115 @@ func (m *Model) selectByID(k views.ItemKind, id string) bool {
 
 func (m *Model) scroll(d int) {
 	t := &m.tabs[m.tab]
-	t.offset = min(max(t.offset+d, 0), max(m.body().Len()-m.bodyHeight(), 0))
+	t.offset = m.clampOffset(t.offset + d)
 }
 
-// keepVisible scrolls so that the selected item's lines are on screen,
-// and the selection stays in range.
+// pinned is how many rows at the top of the body a table's header takes
+// when the page is scrolled to offset (views.Page.Pinned).
+func (m *Model) pinned(offset int) int { return len(m.page().Pinned(offset)) }
+
+// clampOffset keeps an offset within the page: the last screen is full,
+// its last row shown under any pinned header.
+func (m *Model) clampOffset(o int) int {
+	h := m.bodyHeight()
+	last := max(m.page().Len()-h, 0)
+	last += min(m.pinned(last), max(m.page().Len()-h, 0))
+	return min(max(o, 0), last)
+}
+
+// keepVisible scrolls so that the selected item is on screen (the first
+// place it is drawn: a figure also listed in the key under the panels is
+// not pulled into view with it), and the selection stays in range.
 func (m *Model) keepVisible() {
 	if m.tooSmall() {
 		return
 	}
 	t := &m.tabs[m.tab]
-	b := m.body()
-	items := b.Items()
+	p := m.page()
+	items := p.Items()
 	if t.sel >= len(items) {
 		t.sel = max(len(items)-1, 0)
 	}
 	h := m.bodyHeight()
-	if t.sel < len(items) && len(items[t.sel].Lines) > 0 {
-		// Keep the item's first run of lines on screen. A figure also
-		// listed further down (a chart row and its table row) is not
-		// pulled into view with it: that scrolled the chart's heading
-		// off, one line per key press.
-		ls := items[t.sel].Lines
-		first, last := ls[0], ls[0]
-		for _, l := range ls[1:] {
-			if l != last+1 {
-				break
-			}
-			last = l
+	if t.sel < len(items) {
+		first, last := items[t.sel].Rows()
+		if last-first >= h-m.pinned(first) {
+			last = first // taller than the screen: its top
 		}
-		if last-first >= h {
-			last = first
-		}
-		if first < t.offset {
+		if first >= 0 && first < t.offset {
 			t.offset = first
 			if t.sel == 0 {
 				t.offset = 0
 			}
 		}
-		if last >= t.offset+h {
-			t.offset = last - h + 1
+		// Rows under a pinned header are covered: scroll until the last
+		// row is above the bottom with the header of where it lands.
+		for range 3 {
+			if last < t.offset+h-m.pinned(t.offset) {
+				break
+			}
+			t.offset = last - (h - m.pinned(last-h+1)) + 1
+		}
+		if t.sel == len(items)-1 {
+			t.offset = p.Len() // the last item: the end of the page, its border too
 		}
 	}
-	t.offset = min(max(t.offset, 0), max(b.Len()-h, 0))
+	t.offset = m.clampOffset(t.offset)
 }
 
-// View implements tea.Model.
+// View implements tea.Model: the tab bar, the body (the page, or an
+// overlay), the rule with the scroll indicator, the footer. It is a
+// function of the model's state: what it keeps (pages, the tab bar, the
+// footer) is kept by everything it depends on.
 func (m *Model) View() string {
 	if m.tooSmall() {
 		return views.TooSmall(m.width, m.height, MinWidth, MinHeight, m.lang)
 	}
-	o := m.opts()
-	m.prepareHeader(o)
+	head, _ := m.header()
 	h := m.bodyHeight()
 	var body []string
+	first, total := 0, 0
 	switch m.over {
 	case overlayHelp:
 		m.helpPage.lines = m.helpLines()
 		body = m.helpPage.view(h)
+		first, total = m.helpPage.offset, len(m.helpPage.lines)
 	case overlayDetail:
 		body = m.detail.view(h)
+		first, total = m.detail.offset, len(m.detail.lines)
 	case overlaySearch:
 		body = m.searchLines(h)
 	default:
 		body = m.bodyLines(h)
+		first, total = m.tabs[m.tab].offset, m.page().Len()
+		h -= m.pinned(first)
 	}
-	for len(body) < h {
+	for len(body) < m.bodyHeight() {
 		body = append(body, "")
 	}
-	body = body[:h]
-	var head string // the tab bar
-	if m.zonesLater {
-		// The next View registers the zones (syncZones compares the
-		// screen with the zones it registered last); the tab bar is
-		// shown without its marks.
-		m.zonesLater = false
-		head = views.Header(m.c.DS, m.Tab(), o, m.c.Styles, nil)[0]
-	} else {
-		m.syncZones(body, m.tabs[m.tab].offset, m.over == overlayNone)
-		head = m.frame.head
-	}
-	lines := make([]string, 0, h+4)
-	lines = append(lines, head, m.frame.ruleTop)
+	body = body[:m.bodyHeight()]
+	lines := make([]string, 0, len(body)+4)
+	lines = append(lines, head...)
 	lines = append(lines, body...)
-	lines = append(lines, m.frame.rule, m.cachedFooter())
+	lines = append(lines, m.bottomRule(first, h, total), m.cachedFooter())
 	return strings.Join(lines, "\n")
 }
 
-// ZonesLater makes the next View leave the mouse zones to the View after
-// it: a first frame that must be out fast (main.go, firstFrame) does not
-// wait for them, and Bubble Tea renders the frame again at once.
-// Registering zones costs more than the rest of a cold first frame
-// (bubblezone copies its whole input for every marker).
-func (m *Model) ZonesLater() { m.zonesLater = true }
-
-// lineZone is the mouse zone of a body line on screen.
-func lineZone(i int) string { return fmt.Sprintf("line:%d", i) }
-
-// bodyLines are the body lines on screen; those that show an item have a
-// mouse zone (syncZones).
+// bodyLines are the page's lines on screen, the selected item drawn
+// selected, under the header of a table scrolled past it.
 func (m *Model) bodyLines(h int) []string {
-	b := m.body()
+	p := m.page()
 	t := m.tabs[m.tab]
-	sel := m.selectedLines()
+	sel := -1
+	if t.sel < len(p.Items()) {
+		sel = t.sel
+	}
 	out := make([]string, 0, h)
-	for i := t.offset; i < b.Len() && len(out) < h; i++ {
-		out = append(out, b.Line(i, slices.Contains(sel, i)))
+	for _, r := range p.Pinned(t.offset) {
+		out = append(out, p.Line(r, -1))
+	}
+	for i := t.offset; i < p.Len() && len(out) < h; i++ {
+		out = append(out, p.Line(i, sel))
 	}
 	return out
 }

@@ -51,7 +51,7 @@ func (m *Model) updateSearch(msg tea.KeyMsg) tea.Cmd {
 		s.input.SetValue(v)
 	}
 	if s.input.Value() != before {
-		s.hits = m.c.DS.Search(s.input.Value())
+		s.hits = views.Search(m.c.DS, s.input.Value())
 		s.sel = 0
 	}
 	return cmd

@@ -8,7 +8,7 @@ import (
 )
 
 // NewSessionCommon is the Common of one served session: styles made for
-// the client's terminal (their look), the bodies shared with the other
+// the client's terminal (their look), the pages shared with the other
 // sessions, and the session's output as the clipboard. In a session, e
 // copies the view to that clipboard instead of writing a file on the
 // server, and the help says so.
@@ -27,7 +27,7 @@ func NewSessionCommon(ds *data.Dataset, st *views.Styles, look Look, ascii bool,
 func (m *Model) SetStyles(st *views.Styles, look Look) {
 	m.c.Styles, m.c.Look = st, look
 	m.applyStyles()
-	m.frame = frameCache{}
+	m.memo = memo{}
 	if m.over == overlayDetail {
 		m.openDetail(m.detail.item)
 	}

@@ -1,8 +1,7 @@
 package views
 
-// Benchmarks of the views (docs/performance.md): a tab's body laid out
-// and every line rendered (what a text export of the tab does), the whole
-// text export of every tab, and one chart drawn. The frame budgets are in
+// Benchmarks of the views (docs/performance.md): a tab's page made as the
+// screen makes it, and the whole text export of every tab. The frame budgets are in
 // model/bench_test.go, next to the ntcharts baseline they are ratios to.
 
 import (
@@ -38,9 +37,10 @@ func BenchmarkExportText(b *testing.B) {
 	}
 }
 
-// BenchmarkBodyAllLines: a tab's body at 160 cells, every line rendered
-// (charts drawn once each), plain styles.
-func BenchmarkBodyAllLines(b *testing.B) {
+// BenchmarkPage: a tab's page at 160 cells, made whole as the screen
+// makes it (every line, the selected looks of its items, their spans;
+// charts drawn), plain styles.
+func BenchmarkPage(b *testing.B) {
 	ds := data.Default()
 	st := PlainStyles()
 	for _, l := range data.Langs() {
@@ -49,7 +49,7 @@ func BenchmarkBodyAllLines(b *testing.B) {
 				o := Options{Width: 160, Lang: l}
 				b.ReportAllocs()
 				for b.Loop() {
-					benchSink = strings.Join(RenderBody(ds, t.ID, o, st).Lines(), "\n")
+					benchSink = strings.Join(RenderPage(ds, t.ID, o, st).Lines(), "\n")
 				}
 			})
 		}

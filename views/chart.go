@@ -4,206 +4,360 @@ import (
 	"math"
 	"strings"
 
+	"github.com/NimbleMarkets/ntcharts/barchart"
+	"github.com/NimbleMarkets/ntcharts/canvas"
 	"github.com/NimbleMarkets/ntcharts/canvas/runes"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/macun-tui/macun-tui/data"
 )
 
-// chartBlock draws one group as horizontal bars. The bars are ntcharts'
-// (its block runes and scale, see barRows), without its axis and labels:
-// ntcharts measures and cuts labels by bytes, which breaks Chinese, so
-// labels and values are laid out here by display width. The bars are
-// drawn once, on first use, and kept.
-type chartBlock struct {
-	b      *builder
-	group  *data.Group
-	title  string
+// Bars are drawn by ntcharts' barchart: horizontal bars, one a row, no
+// axis, on a canvas the size of the bars alone (a canvas holds a style in
+// every cell, so a big one is slow). Labels and values are laid out here,
+// by display width: ntcharts measures and cuts labels by bytes, which
+// breaks Chinese. A page is drawn once per (tab, width, language, mode,
+// look) and kept (model.BodyCache).
+
+// Widths of a bar chart's bars: no wider than barMax, so that a chart of
+// two bars does not stretch across a wide screen, and drawn apart from
+// their labels below barMin.
+const (
+	barMax = 40
+	barFit = 20
+	barMin = 8
+)
+
+// track is the rest of a bar on a 0–100 scale, up to 100: the whole that
+// a share is a part of.
+const track = '·'
+
+// chartRec is a chart as drawn, for the test that ntcharts drew its
+// bars: the values, the scale, the width, and each bar's cells as they
+// are on the page (a bar on a 0–100 scale followed by its track) and the
+// value printed after it ("" for a gauge, which has none).
+type chartRec struct {
 	figs   []*data.Figure
-	items  []int
-	rank   bool
-	labelW int
-	shortW int  // the widest short label
-	full   bool // the chart shows the full labels: they all fit
-	valueW int
-	barW   int
-	rows   []string // canvas rows, drawn lazily
+	vals   []float64
+	maxV   float64
+	w      int
+	cells  []string
+	values []string
 }
 
-// minBarWidth is the narrowest bar area worth drawing.
-const minBarWidth = 4
-
-// newChart prepares a group's chart and measures its labels and values;
-// nothing is drawn yet. It returns nil for a group with no figures.
-func (b *builder) newChart(g *data.Group) *chartBlock {
-	figs := b.ds.FiguresOf(g)
-	if len(figs) == 0 {
-		return nil
+// ntBars draws bars with ntcharts' barchart: vals on a scale where maxV
+// fills w cells. It returns each bar's row of the canvas, w cells.
+func ntBars(vals []float64, maxV float64, w int) []string {
+	out := make([]string, len(vals))
+	if w <= 0 || len(vals) == 0 {
+		return out
 	}
-	l := b.o.Lang
-	c := &chartBlock{b: b, group: g, rank: g.Chart == data.ChartRank, title: g.Title.In(l), figs: figs}
+	set := make([]barchart.BarData, len(vals))
+	for i, v := range vals {
+		set[i] = barchart.BarData{Values: []barchart.BarValue{{Value: max(v, 0)}}}
+	}
+	m := barchart.New(w, len(vals), barchart.WithHorizontalBars(), barchart.WithNoAxis(), barchart.WithBarGap(0),
+		barchart.WithMaxValue(maxV), barchart.WithNoAutoMaxValue(), barchart.WithDataSet(set))
+	m.Draw()
+	for y := range vals {
+		var sb strings.Builder
+		for x := range w {
+			r := m.Canvas.Cell(canvas.Point{X: x, Y: y}).Rune
+			if r == runes.Null {
+				r = ' '
+			}
+			sb.WriteRune(r)
+		}
+		out[y] = sb.String()
+	}
+	return out
+}
+
+// asciiBar is a bar cell for --ascii: ntcharts' blocks are ambiguous
+// width. A full block is '#'; a partial block of half a cell or more
+// '=', of less nothing (as if the bar were rounded to the half cell).
+func asciiBar(r rune) rune {
+	switch r {
+	case runes.FullBlock:
+		return '#'
+	case '▉', '▊', '▋', '▌':
+		return '='
+	case '▍', '▎', '▏':
+		return ' '
+	}
+	return r
+}
+
+// drawBars draws the bars of vals (ntBars) and styles them: each bar in
+// its style, then, on a 0–100 scale (full), the track to the end. It
+// records the chart (chartRec) with the values printed after the bars.
+func (b *builder) drawBars(figs []*data.Figure, maxV float64, w int, full bool, values []string) []piece {
+	vals := make([]float64, len(figs))
+	for i, f := range figs {
+		vals[i] = f.V()
+	}
+	rows := ntBars(vals, maxV, w)
+	rec := chartRec{figs: figs, vals: vals, maxV: maxV, w: w, values: values}
+	out := make([]piece, len(figs))
+	for i, row := range rows {
+		cells := []rune(row)
+		if b.o.ASCII {
+			for k, r := range cells {
+				cells[k] = asciiBar(r)
+			}
+		}
+		bar := strings.TrimRight(string(cells), " ")
+		rest := spaces(w - len([]rune(bar)))
+		if full {
+			rest = strings.Repeat(string(track), w-len([]rune(bar)))
+		}
+		style := b.st.Bar
+		if figs[i].IsDerived() {
+			style = b.st.BarAlt
+		}
+		s := b.render(style, bar) + b.render(b.st.Track, rest)
+		if !full {
+			s = b.render(style, bar) + rest
+		}
+		out[i] = piece{s: s, w: w, item: -1}
+		rec.cells = append(rec.cells, bar+rest)
+	}
+	b.charts = append(b.charts, rec)
+	return out
+}
+
+// gauge is a share on a 0–100 bar as wide as a tile, its track to 100.
+func (b *builder) gauge(it int, v float64, cw int) piece {
+	p := b.drawBars([]*data.Figure{{Value: &v}}, 100, cw, true, []string{""})[0]
+	return piece{s: margin(false) + p.s, sel: b.selected(margin(true) + p.s), w: gutter + cw, item: it}
+}
+
+// labelled is a line of an item: the gutter and its label in labelW
+// cells, then the pieces given; selected, the gutter marks it and the
+// label is in the selected style.
+func (b *builder) labelled(it int, label string, labelW int, rest ...piece) pline {
+	lp := Pad(label, labelW)
+	line := pline{{s: margin(false) + b.render(b.st.Label, lp), sel: b.selected(margin(true) + b.render(b.st.Selected, lp)),
+		w: gutter + labelW, item: it}}
+	for _, p := range rest {
+		p.item = it
+		if p.sel == "" {
+			p.sel = p.s
+		}
+		line = append(line, p)
+	}
+	return line
+}
+
+// scaleOf is the scale of a chart of figs: 0–100 for shares, so that 44.4%
+// looks like less than half whatever else is in the chart, else up to
+// the largest value.
+func scaleOf(figs []*data.Figure) (maxV float64, full bool) {
+	full = true
 	for _, f := range figs {
-		c.items = append(c.items, b.itemIndex(KindFigure, f.ID))
-		c.labelW = max(c.labelW, Width(figureLabel(f, f.Label, l)))
-		c.shortW = max(c.shortW, Width(figureLabel(f, f.Short, l)))
-		c.valueW = max(c.valueW, Width(FormatValue(f, l)))
-	}
-	return c
-}
-
-// label is a figure's label in the chart: the full ones where they all
-// fit, else the short ones (cut only if they do not fit either).
-func (c *chartBlock) label(f *data.Figure) string {
-	if c.full {
-		return figureLabel(f, f.Label, c.b.o.Lang)
-	}
-	return figureLabel(f, f.Short, c.b.o.Lang)
-}
-
-// charts adds the charts of groups with one label column and one value
-// column for all of them, so that their bars start and end together. A
-// rank is a position, not a length: a rank group lists its positions
-// ("first among the city's urban districts") without bars. Each chart's
-// group note follows it.
-func (b *builder) charts(groups []*data.Group) {
-	var cs []*chartBlock
-	avail := b.o.Width - 2 // margin
-	labelW, valueW := 0, 0
-	for _, g := range groups {
-		if c := b.newChart(g); c != nil {
-			cs = append(cs, c)
-			if c.full = c.labelW <= avail*2/5; !c.full {
-				c.labelW = c.shortW
-			}
-			labelW = max(labelW, c.labelW)
-			if !c.rank {
-				valueW = max(valueW, c.valueW)
-			}
-		}
-	}
-	labelW = min(labelW, avail*2/5)
-	valueW = min(valueW, avail/3)
-	barW := avail - labelW - valueW - 2
-	if barW < minBarWidth {
-		barW = 0
-	}
-	for i, c := range cs {
-		if i > 0 || b.body.n > 0 {
-			b.text("")
-		}
-		c.labelW, c.valueW, c.barW = labelW, valueW, barW // one label and value column for all
-		if c.rank {
-			c.valueW, c.barW = max(avail-labelW-2, 0), 0
-		}
-		for _, ln := range Wrap(c.title, avail) { // a title wraps, never cut
-			b.text(margin(false) + b.st.Heading.Render(ln))
-		}
-		b.add(c)
-		if c.group.Note != nil {
-			b.paragraph(-1, c.group.Note.In(b.o.Lang), b.st.Muted)
-		}
-	}
-}
-
-// draw draws the bars of the chart (see barRows). An ntcharts barchart
-// model draws the same cells, but it allocates a canvas of styled cells
-// for the whole chart twice a draw and renders every cell on its own:
-// that was three quarters of the memory, and most of the time, of an
-// export.
-func (c *chartBlock) draw() {
-	n := len(c.figs)
-	c.rows = make([]string, n)
-	if c.barW == 0 {
-		return
-	}
-	var maxV float64
-	for _, f := range c.figs {
 		maxV = max(maxV, f.V())
+		full = full && isShare(f)
+	}
+	if full && maxV <= 100 {
+		return 100, true
 	}
 	if maxV <= 0 {
 		maxV = 1
 	}
-	// Shares are drawn on a 0–100 scale, so that 44.4% looks like less than
-	// half whatever else is in the chart.
-	if !c.rank && c.figs[0].Unit.EN == "%" && maxV <= 100 {
-		maxV = 100
-	}
-	vals := make([]float64, n)
-	styles := make([]*lipgloss.Style, n)
-	for i, f := range c.figs {
-		vals[i] = max(f.V(), 0)
-		styles[i] = &c.b.st.Bar
-		if f.IsDerived() {
-			styles[i] = &c.b.st.BarAlt
-		}
-	}
-	c.rows = barRows(vals, maxV, c.barW, styles, c.b.st.Plain)
+	return maxV, false
 }
 
-// barRows draws one horizontal bar a row, width cells for maxV, as
-// ntcharts draws a horizontal bar (graph.DrawRowLeftToRight on an empty
-// row): a full block for each whole cell of its length, then the
-// partial left block ntcharts picks for the fraction, styled as one run
-// (unstyled when plain). The scale is the one ntcharts' barchart uses:
-// length = value × width / maxV, cut at width. (An ntcharts canvas, even
-// of one row, holds a lipgloss style in each cell: 600 bytes a cell.)
-func barRows(vals []float64, maxV float64, width int, styles []*lipgloss.Style, plain bool) []string {
-	rows := make([]string, len(vals))
-	scale := float64(width) / maxV
-	for i, v := range vals {
-		length := min(v*scale, float64(width))
-		if length <= 0 {
-			continue
-		}
-		whole := math.Floor(length)
-		bar := strings.Repeat(string(runes.FullBlock), int(whole))
-		if r := runes.LeftBlockElementFromFloat64(length - whole); r != runes.Null {
-			bar += string(r)
-		}
-		if !plain {
-			bar = styles[i].Render(bar)
-		}
-		rows[i] = bar
+// barChart is a panel of bars: one measure in one unit (bar), shares
+// (share, with the scale under them), or a pair: a figure and the
+// comparison derived from it, with the gap between them (figs are the
+// two, gap the third figure or nil).
+// Each row is the label, the bar, the value; where the bars would be too
+// short, the label is on a line of its own above its bar.
+func (b *builder) barChart(figs []*data.Figure, gap *data.Figure, pair bool) *box {
+	l := b.o.Lang
+	labelNat, valueNat := 0, 0
+	for _, f := range figs {
+		labelNat = max(labelNat, Width(figureLabel(f, f.Short, l)))
+		valueNat = max(valueNat, Width(FormatValue(f, l)))
 	}
-	return rows
+	maxV, full := scaleOf(figs)
+	bx := &box{nat: gutter + labelNat + 1 + barMax + 1 + valueNat, fit: gutter + min(labelNat, barFit) + 1 + barFit + 1 + valueNat,
+		min: gutter + barMin + 1 + valueNat}
+	bx.draw = func(w int) content {
+		avail := w - gutter
+		valueW := valueNat // a value is never cut
+		labelW := min(labelNat, max(avail-valueW-2-barMin*2, avail*2/5))
+		bw := min(avail-labelW-valueW-2, barMax)
+		stacked, below := bw < barMin, false
+		if stacked { // the label on its own lines, the bar under it
+			bw = avail - valueW - 1
+			if below = bw < barMin; below { // and the value under the bar
+				bw = max(avail, 1)
+			}
+		}
+		values := make([]string, len(figs))
+		for i, f := range figs {
+			values[i] = PadLeft(FormatValue(f, l), valueW)
+			if below {
+				values[i] = ""
+			}
+		}
+		bars := b.drawBars(figs, maxV, bw, full, values)
+		var out []pline
+		x0 := gutter + labelW + 1 // where the bars start
+		if stacked {
+			x0 = gutter
+		}
+		for i, f := range figs {
+			it := b.item(KindFigure, f.ID)
+			if stacked {
+				for _, ln := range Wrap(figureLabel(f, f.Short, l), max(avail, 1)) {
+					out = append(out, b.labelled(it, ln, avail))
+				}
+				if below {
+					out = append(out, b.labelled(it, "", 0, bars[i]))
+					for _, ln := range Wrap(FormatValue(f, l), max(avail, 1)) {
+						out = append(out, b.labelled(it, "", 0, b.text(ln, b.st.Value)))
+					}
+					continue
+				}
+				out = append(out, b.labelled(it, "", 0, bars[i], b.text(" ", b.st.Label), b.text(values[i], b.st.Value)))
+				continue
+			}
+			label := Wrap(figureLabel(f, f.Short, l), max(labelW, 1))
+			out = append(out, b.labelled(it, label[0], labelW, b.text(" ", b.st.Label), bars[i],
+				b.text(" ", b.st.Label), b.text(values[i], b.st.Value)))
+			for _, ln := range label[1:] {
+				out = append(out, b.labelled(it, ln, labelW))
+			}
+		}
+		if pair {
+			out = append(out, b.gapLines(figs, gap, maxV, bw, x0, w)...)
+		} else if full && bw >= 8 {
+			out = append(out, pline{blank(x0), b.text(Pad("0%", bw-4)+"100%", b.st.Muted)})
+		}
+		return content{lines: out}
+	}
+	return bx
 }
 
-func (c *chartBlock) height() int { return len(c.figs) }
-
-func (c *chartBlock) item(i int) int { return c.items[i] }
-
-func (c *chartBlock) line(i int, sel bool) string {
-	st := c.b.st
-	if c.rows == nil {
-		c.draw()
+// gapLines are the gap of a pair: a bracket under the bars from the
+// end of the shorter to the end of the longer, and the comparison the
+// article makes ("78.7 percentage points above the city average"), the
+// gap figure's line.
+func (b *builder) gapLines(figs []*data.Figure, gap *data.Figure, maxV float64, bw, x0, w int) []pline {
+	l := b.o.Lang
+	var out []pline
+	end := func(v float64) int { return int(math.Round(min(max(v, 0)/maxV, 1) * float64(bw))) }
+	lo, hi := end(min(figs[0].V(), figs[1].V())), end(max(figs[0].V(), figs[1].V()))
+	brd := borders(b.o.ASCII)
+	if hi-lo >= 2 && x0+hi <= w {
+		out = append(out, pline{blank(x0 + lo), b.text(brd.BottomLeft+strings.Repeat(brd.Bottom, hi-lo-2)+brd.BottomRight, b.st.Muted)})
 	}
-	f := c.figs[i]
-	l := c.b.o.Lang
-	label := Pad(c.label(f), c.labelW)
-	if sel {
-		label = st.Selected.Render(label)
-	} else {
-		label = st.Label.Render(label)
+	text := ""
+	if figs[0].Comparison != nil {
+		text = figs[0].Comparison.In(l)
 	}
-	row := label + " "
-	if c.rank {
-		row += " "
+	if gap == nil {
+		for _, ln := range Wrap(text, max(w-x0, 1)) {
+			out = append(out, pline{blank(x0), b.text(ln, b.st.Muted)})
+		}
+		return out
 	}
-	if c.barW > 0 {
-		row += Pad(c.rows[i], c.barW) + " "
+	if text == "" {
+		text = figureLabel(gap, gap.Short, l) + colon(l) + FormatValue(gap, l)
 	}
-	v := FormatValue(f, l)
-	if !c.rank {
-		v = PadLeft(v, c.valueW) // numbers align on their last digit
+	it := b.item(KindFigure, gap.ID)
+	for _, ln := range Wrap(text, max(w-x0, 1)) {
+		out = append(out, b.labelled(it, "", x0-gutter, b.text(Pad(ln, w-x0), b.st.Value)))
 	}
-	return margin(sel) + row + st.Value.Render(Fit(v, c.valueW))
+	return out
 }
 
-// figureLabel is a figure's label (full or short), marked when derived
-// unless it says so itself.
-func figureLabel(f *data.Figure, t data.Text, l data.Lang) string {
-	if f.IsDerived() && !strings.Contains(t.In(l), MsgDDerivedMark.In(l)) {
-		return t.In(l) + " *"
+// changeMarks are the marks of a change: the earlier level, the later
+// one, and the way between them on the track; 7-bit with --ascii.
+func changeMarks(ascii bool) (before, after string, way rune) {
+	if ascii {
+		return "o", "@", '='
 	}
-	return t.In(l)
+	return "○", "●", '━'
+}
+
+// changeChart is a panel of a figure and its earlier level derived from
+// it (change: figs are the two, delta the third figure or nil): a track
+// from 0 to 100 with the earlier level and the later one marked and the
+// way between them drawn, then each figure's line with its mark.
+func (b *builder) changeChart(figs []*data.Figure, delta *data.Figure) *box {
+	l := b.o.Lang
+	all := append([]*data.Figure{}, figs...)
+	if delta != nil {
+		all = append(all, delta)
+	}
+	labelNat, valueNat := 0, 0
+	for _, f := range all {
+		labelNat = max(labelNat, Width(figureLabel(f, f.Short, l)))
+		valueNat = max(valueNat, Width(FormatValue(f, l)))
+	}
+	bx := &box{nat: gutter + max(labelNat+2+valueNat+2, barMax+6), fit: gutter + min(labelNat, barFit) + 2 + valueNat + 2,
+		min: gutter + barMin + 6}
+	bx.draw = func(w int) content {
+		avail := w - gutter
+		tw := max(min(avail-8, barMax), 1) // "0% " before it, " 100%" after it
+		maxV, _ := scaleOf(figs)
+		markBefore, markAfter, markWay := changeMarks(b.o.ASCII)
+		pos := func(v float64) int { return int(math.Round(min(max(v, 0)/maxV, 1) * float64(max(tw-1, 0)))) }
+		before, after := pos(figs[1].V()), pos(figs[0].V())
+		cells := []rune(strings.Repeat(string(track), max(tw, 0)))
+		lo, hi := min(before, after), max(before, after)
+		for x := lo + 1; x < hi && x < len(cells); x++ {
+			cells[x] = markWay
+		}
+		marks := map[int]string{before: markBefore, after: markAfter}
+		var sb strings.Builder
+		for x, r := range cells {
+			if m, ok := marks[x]; ok {
+				sb.WriteString(b.render(b.st.Bar, m))
+				continue
+			}
+			if r == markWay {
+				sb.WriteString(b.render(b.st.Bar, string(r)))
+			} else {
+				sb.WriteString(b.render(b.st.Track, string(r)))
+			}
+		}
+		var out []pline
+		out = append(out, pline{blank(gutter), b.text("0% ", b.st.Muted), {s: sb.String(), w: max(tw, 0), item: -1}, b.text(" 100%", b.st.Muted)})
+		labelW := min(labelNat, avail*3/5)
+		valueW := min(valueNat, max(avail-labelW-4, 1))
+		for i, f := range all {
+			it := b.item(KindFigure, f.ID)
+			mark := "  "
+			switch i {
+			case 0:
+				mark = " " + markAfter
+			case 1:
+				mark = " " + markBefore
+			}
+			label := Wrap(figureLabel(f, f.Short, l), max(labelW, 1))
+			value := Wrap(FormatValue(f, l), max(valueW, 1))
+			for k := range max(len(label), len(value)) {
+				ln, v, m := "", "", "  "
+				if k < len(label) {
+					ln = label[k]
+				}
+				if k < len(value) {
+					v = value[k]
+				}
+				if k == 0 {
+					m = mark
+				}
+				out = append(out, b.labelled(it, ln, labelW, b.text("  ", b.st.Label), b.text(PadLeft(v, valueW), b.st.Value),
+					b.text(m, b.st.Bar)))
+			}
+		}
+		if delta != nil && delta.Comparison != nil {
+			out = append(out, b.muted(delta.Comparison.In(l), w)...)
+		}
+		return content{lines: out}
+	}
+	return bx
 }

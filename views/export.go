@@ -79,9 +79,8 @@ type sourced struct {
 }
 
 // tabSources are the sentences the records of tabs quote, each once, in
-// the order the tabs show the records: the figures, honours and claims of
-// each tab, the projects (their milestones and programmes) on the projects
-// tab, the strategy and its programmes on the overview.
+// the order the tabs show the records (TabRecords): a project's with its
+// steps and programmes, a programme's with its further mentions.
 func tabSources(ds *data.Dataset, tabs []string) []sourced {
 	var out []sourced
 	at := map[string]int{}
@@ -96,39 +95,53 @@ func tabSources(ds *data.Dataset, tabs []string) []sourced {
 		}
 	}
 	for _, tab := range tabs {
-		for _, f := range ds.FiguresOfTab(tab) {
-			add(f.ID, f.Quote)
-		}
-		for _, h := range ds.HonoursOf(tab) {
-			add(h.ID, h.Quote)
-		}
-		for _, c := range ds.ClaimsOf(tab) {
-			add(c.ID, c.Quote)
-		}
-		switch tab {
-		case "projects":
-			for _, p := range ds.Projects {
-				add(p.ID, p.Quote)
-				for _, m := range p.Milestones {
-					add(p.ID, m.Quote)
-				}
-				for _, r := range p.Programs {
-					add(p.ID, r.Quote)
-				}
-			}
-		case "overview":
-			for _, s := range ds.Structures {
-				add(s.ID, s.Quote)
-			}
-			for _, g := range ds.Programs {
-				add(g.ID, g.Quote)
-				for _, q := range g.Also {
-					add(g.ID, q)
-				}
+		for _, r := range TabRecords(ds, tab) {
+			for _, q := range quotes(ds, r) {
+				add(r.ID, q)
 			}
 		}
 	}
 	return out
+}
+
+// quotes are the sentences a record quotes: its own, then its steps',
+// its programmes' and its further mentions'. A note quotes none of its
+// own: it is about a sentence, not from one.
+func quotes(ds *data.Dataset, r Ref) []data.Quote {
+	switch r.Kind {
+	case KindFigure:
+		if f, ok := ds.Figure(r.ID); ok {
+			return []data.Quote{f.Quote}
+		}
+	case KindProject:
+		if p, ok := ds.Project(r.ID); ok {
+			out := []data.Quote{p.Quote}
+			for _, m := range p.Milestones {
+				out = append(out, m.Quote)
+			}
+			for _, g := range p.Programs {
+				out = append(out, g.Quote)
+			}
+			return out
+		}
+	case KindHonour:
+		if h, ok := ds.Honour(r.ID); ok {
+			return []data.Quote{h.Quote}
+		}
+	case KindClaim:
+		if c, ok := ds.Claim(r.ID); ok {
+			return []data.Quote{c.Quote}
+		}
+	case KindStructure:
+		if x, ok := ds.Structure(r.ID); ok {
+			return []data.Quote{x.Quote}
+		}
+	case KindProgram:
+		if g, ok := ds.Program(r.ID); ok {
+			return append([]data.Quote{g.Quote}, g.Also...)
+		}
+	}
+	return nil
 }
 
 // where is where a sentence stands in the article: "para. 37", with
@@ -151,7 +164,7 @@ func where(ds *data.Dataset, source string, l data.Lang) string {
 func SourcesBlock(ds *data.Dataset, tabs []string, o Options) []string {
 	l := o.Lang
 	w := max(o.Width, 1)
-	out := []string{Fit(MsgSources.In(l)+": "+ds.Meta.Source.In(l), w)}
+	out := hanging("", MsgSources.In(l)+": "+ds.Meta.Source.In(l), w)
 	for _, s := range tabSources(ds, tabs) {
 		head := strings.Join(s.ids, ", ") + ":"
 		if at := where(ds, s.q.Source, l); at != "" {
@@ -229,12 +242,13 @@ func mdList(b *strings.Builder, heading string, items []string) {
 	b.WriteString("\n")
 }
 
-// ExportMarkdown is tabs as Markdown: a heading per tab (# title) and per
-// group (## title), a table of each group's figures with its note, the
-// tab's honours and claims, the projects table on the projects tab, the
-// strategy, the programmes and the notes on the source text on the
-// overview, and a list of the tab's sources (in English with their
-// translations). Labels are in o.Lang; width, mode and ASCII do not apply.
+// ExportMarkdown is tabs as Markdown, panel by panel as the dashboard
+// shows them: a heading per tab (# title) and per panel (## title), a
+// table of each group's figures with its note, the projects as a table,
+// the lists (honours and claims, the strategy, the programmes, the notes
+// on the source text) as lists, and the tab's sources (in English with
+// their translations). Labels are in o.Lang; width, mode and ASCII do not
+// apply.
 func ExportMarkdown(ds *data.Dataset, tabs []string, o Options) string {
 	l := o.Lang
 	var b strings.Builder
@@ -242,70 +256,55 @@ func ExportMarkdown(ds *data.Dataset, tabs []string, o Options) string {
 	for _, tab := range tabs {
 		t, _ := data.TabByID(tab)
 		b.WriteString("# " + mdEscape(t.Title.In(l)) + "\n\n")
-		head := []string{MsgColLabel.In(l), MsgColValue.In(l), MsgColPeriod.In(l), MsgDStatus.In(l),
-			MsgColCompare.In(l), MsgMDDerived.In(l), MsgColSource.In(l)}
-		for _, g := range ds.GroupsOf(tab) {
-			figs := ds.FiguresOf(g)
-			if len(figs) == 0 {
-				continue
-			}
-			b.WriteString("## " + mdEscape(g.Title.In(l)) + "\n\n")
-			var rows [][]string
-			for _, f := range figs {
-				cmp, der := "", ""
-				if f.Comparison != nil {
-					cmp = f.Comparison.In(l)
-				}
-				if f.IsDerived() {
-					der = MsgMDYes.In(l) + ": " + f.Derived.Formula + "; " + f.Derived.Caveat.In(l)
-				}
-				rows = append(rows, []string{f.Label.In(l), FormatValue(f, l), f.Period.In(l), statusText(f.Status, l),
-					cmp, der, SourceRef(ds, f.Source)})
-			}
-			mdTable(&b, head, rows)
-			if g.Note != nil {
-				b.WriteString(mdEscape(g.Note.In(l)) + "\n\n")
-			}
-		}
-		var hc []string
-		for _, h := range ds.HonoursOf(tab) {
-			hc = append(hc, honourLine(h, l))
-		}
-		for _, c := range ds.ClaimsOf(tab) {
-			hc = append(hc, claimLine(c, l))
-		}
-		mdList(&b, MsgHonoursClaims.In(l), hc)
-		if tab == "projects" && len(ds.Projects) > 0 {
-			b.WriteString("## " + mdEscape(MsgProjects.In(l)) + "\n\n")
-			var rows [][]string
-			for i := range ds.Projects {
-				p := &ds.Projects[i]
-				rows = append(rows, []string{p.Name.In(l), data.CategoryName(p.Category).In(l),
-					data.StageName(p.Stage()).In(l), progress(p, l), SourceRef(ds, p.Source)})
-			}
-			mdTable(&b, []string{MsgColProject.In(l), MsgColCategory.In(l), MsgColStage.In(l),
-				MsgColProgress.In(l), MsgColSource.In(l)}, rows)
-		}
-		if tab == "overview" {
-			var lines []string
-			for i := range ds.Structures {
-				lines = append(lines, structureLine(&ds.Structures[i], l))
-			}
-			mdList(&b, MsgStrategy.In(l), lines)
-			lines = nil
-			for i := range ds.Programs {
-				lines = append(lines, programLine(&ds.Programs[i], l))
-			}
-			mdList(&b, MsgPrograms.In(l), lines)
-			lines = nil
-			for _, n := range ds.Notes {
-				lines = append(lines, tag(data.NoteKindName(n.Kind), l)+n.Text.In(l))
-			}
-			mdList(&b, MsgNotes.In(l), lines)
+		for _, p := range Panels(ds, tab) {
+			mdPanel(&b, ds, p, l)
 		}
 		mdSources(&b, ds, tab, l)
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// mdPanel writes a panel: a table of figures or projects, or a list.
+func mdPanel(b *strings.Builder, ds *data.Dataset, p Panel, l data.Lang) {
+	switch {
+	case p.Group != nil:
+		b.WriteString("## " + mdEscape(p.Title.In(l)) + "\n\n")
+		head := []string{MsgColLabel.In(l), MsgColValue.In(l), MsgColPeriod.In(l), MsgDStatus.In(l),
+			MsgColCompare.In(l), MsgMDDerived.In(l), MsgColSource.In(l)}
+		var rows [][]string
+		for _, r := range p.Refs {
+			f, _ := ds.Figure(r.ID)
+			cmp, der := "", ""
+			if f.Comparison != nil {
+				cmp = f.Comparison.In(l)
+			}
+			if f.IsDerived() {
+				der = MsgMDYes.In(l) + ": " + f.Derived.Formula + "; " + f.Derived.Caveat.In(l)
+			}
+			rows = append(rows, []string{f.Label.In(l), FormatValue(f, l), f.Period.In(l), statusText(f.Status, l),
+				cmp, der, SourceRef(ds, f.Source)})
+		}
+		mdTable(b, head, rows)
+		if p.Group.Note != nil {
+			b.WriteString(mdEscape(p.Group.Note.In(l)) + "\n\n")
+		}
+	case p.Form == "projects":
+		b.WriteString("## " + mdEscape(MsgProjects.In(l)) + "\n\n")
+		var rows [][]string
+		for _, r := range p.Refs {
+			pr, _ := ds.Project(r.ID)
+			rows = append(rows, []string{pr.Name.In(l), data.CategoryName(pr.Category).In(l),
+				data.StageName(pr.Stage()).In(l), progress(pr, l), SourceRef(ds, pr.Source)})
+		}
+		mdTable(b, []string{MsgColProject.In(l), MsgColCategory.In(l), MsgColStage.In(l),
+			MsgColProgress.In(l), MsgColSource.In(l)}, rows)
+	default:
+		var lines []string
+		for _, r := range p.Refs {
+			lines = append(lines, refLine(ds, r, l))
+		}
+		mdList(b, p.Title.In(l), lines)
+	}
 }
 
 // mdSources lists the sentences behind the tab's records; in English each
@@ -417,35 +416,35 @@ func figureRecord(ds *data.Dataset, f *data.Figure, tab string) Record {
 	return r
 }
 
-// Records are what tabs show, as records: every figure once (with the
-// first of the tabs that shows it), the honours and claims of each tab,
-// the projects and their milestones with the projects tab, the programmes
-// with the overview.
+// Records are what tabs show, as records, in the order of their panels:
+// every figure, project (with its milestones), honour, claim and
+// programme once, with the first of the tabs that shows it.
 func Records(ds *data.Dataset, tabs []string) []Record {
 	var out []Record
-	seen := map[string]bool{}
+	seen := map[Ref]bool{}
 	for _, tab := range tabs {
-		for _, f := range ds.FiguresOfTab(tab) {
-			if !seen[f.ID] {
-				seen[f.ID] = true
-				out = append(out, figureRecord(ds, f, tab))
+		for _, ref := range TabRecords(ds, tab) {
+			if seen[ref] {
+				continue
 			}
-		}
-		for _, h := range ds.HonoursOf(tab) {
-			r := Record{Kind: "honour", ID: h.ID, Tab: tab, Label: h.Title, Short: &h.Short, Level: h.Level, Notes: h.Notes}
-			r.quote(ds, h.Quote)
-			out = append(out, r)
-		}
-		for _, c := range ds.ClaimsOf(tab) {
-			r := Record{Kind: "claim", ID: c.ID, Tab: tab, Label: c.Label, Short: &c.Short, Category: c.Kind, Notes: c.Notes}
-			r.status(c.Status, c.Period)
-			r.quote(ds, c.Quote)
-			out = append(out, r)
-		}
-		switch tab {
-		case "projects":
-			for i := range ds.Projects {
-				p := &ds.Projects[i]
+			seen[ref] = true
+			switch ref.Kind {
+			case KindFigure:
+				f, _ := ds.Figure(ref.ID)
+				out = append(out, figureRecord(ds, f, tab))
+			case KindHonour:
+				h, _ := ds.Honour(ref.ID)
+				r := Record{Kind: "honour", ID: h.ID, Tab: tab, Label: h.Title, Short: &h.Short, Level: h.Level, Notes: h.Notes}
+				r.quote(ds, h.Quote)
+				out = append(out, r)
+			case KindClaim:
+				c, _ := ds.Claim(ref.ID)
+				r := Record{Kind: "claim", ID: c.ID, Tab: tab, Label: c.Label, Short: &c.Short, Category: c.Kind, Notes: c.Notes}
+				r.status(c.Status, c.Period)
+				r.quote(ds, c.Quote)
+				out = append(out, r)
+			case KindProject:
+				p, _ := ds.Project(ref.ID)
 				r := Record{Kind: "project", ID: p.ID, Tab: tab, Label: p.Name, Short: &p.Short, Category: p.Category,
 					Stage: cmpOr(p.Stage(), "not-stated"), Notes: p.Notes}
 				r.quote(ds, p.Quote)
@@ -456,10 +455,8 @@ func Records(ds *data.Dataset, tabs []string) []Record {
 					r.quote(ds, m.Quote)
 					out = append(out, r)
 				}
-			}
-		case "overview":
-			for i := range ds.Programs {
-				g := &ds.Programs[i]
+			case KindProgram:
+				g, _ := ds.Program(ref.ID)
 				r := Record{Kind: "program", ID: g.ID, Tab: tab, Label: g.Name, Short: &g.Short, Category: g.Kind,
 					Level: g.Level, Gloss: &g.Gloss, GlossSource: g.GlossSource, Notes: g.Notes}
 				r.status(g.Status, g.Period)
@@ -587,15 +584,40 @@ func ExportCSV(ds *data.Dataset, tabs []string, _ Options) (string, error) {
 }
 
 // JSONExport is the document of ExportJSON: the same records as the CSV
-// export, with numbers as numbers and texts as {"zh", "en"}, and the
-// strategy lists and notes on the source text with the overview.
+// export, with numbers as numbers and texts as {"zh", "en"}; the panels
+// of each tab as the dashboard lays them out, each with the records it
+// shows; and the strategy lists and notes on the source text with the
+// tab that shows them.
 type JSONExport struct {
 	Meta       JSONMeta         `json:"meta"`
 	Tabs       []string         `json:"tabs"`
+	Panels     []JSONPanel      `json:"panels"`
 	Records    []Record         `json:"records"`
 	Structures []data.Structure `json:"structures,omitzero"`
 	Notes      []data.Note      `json:"notes,omitzero"`
 }
+
+// JSONPanel is a panel of a tab: its group (for a panel of figures), its
+// title, its form (the group's chart, or projects, honours-claims,
+// strategy, programs, notes), and the records it shows, in order.
+type JSONPanel struct {
+	Tab     string    `json:"tab"`
+	Group   string    `json:"group,omitzero"`
+	Title   data.Text `json:"title"`
+	Form    string    `json:"form"`
+	Records []JSONRef `json:"records"`
+}
+
+// JSONRef names a record: its kind (figure, project, honour, claim,
+// structure, program, note) and id.
+type JSONRef struct {
+	Kind string `json:"kind"`
+	ID   string `json:"id"`
+}
+
+// kindNames are the names of the kinds of record in the exports.
+var kindNames = map[ItemKind]string{KindFigure: "figure", KindProject: "project", KindHonour: "honour",
+	KindClaim: "claim", KindStructure: "structure", KindProgram: "program", KindNote: "note"}
 
 // JSONMeta describes the dataset and the article, for citations.
 type JSONMeta struct {
@@ -613,10 +635,25 @@ func ExportJSON(ds *data.Dataset, tabs []string, _ Options) (string, error) {
 	m := &ds.Meta
 	doc := JSONExport{
 		Meta: JSONMeta{Title: m.Title, Region: m.Region, Source: m.Source, Date: m.Date, Headline: m.Headline, Byline: m.Byline},
-		Tabs: tabs, Records: Records(ds, tabs),
+		Tabs: tabs, Records: Records(ds, tabs), Panels: []JSONPanel{},
 	}
-	if slices.Contains(tabs, "overview") {
-		doc.Structures, doc.Notes = ds.Structures, ds.Notes
+	for _, tab := range tabs {
+		for _, p := range Panels(ds, tab) {
+			jp := JSONPanel{Tab: tab, Title: p.Title, Form: p.Form}
+			if p.Group != nil {
+				jp.Group = p.Group.ID
+			}
+			for _, r := range p.Refs {
+				jp.Records = append(jp.Records, JSONRef{Kind: kindNames[r.Kind], ID: r.ID})
+			}
+			doc.Panels = append(doc.Panels, jp)
+		}
+		if Lists(tab, KindStructure) {
+			doc.Structures = ds.Structures
+		}
+		if Lists(tab, KindNote) {
+			doc.Notes = ds.Notes
+		}
 	}
 	out, err := json.Marshal(doc, jsontext.Multiline(true), jsontext.WithIndent("  "), json.Deterministic(true))
 	if err != nil {

@@ -41,19 +41,6 @@ func statusText(s *data.Status, l data.Lang) string {
 	return data.StatusName(s.Kind).In(l) + paren(s.Cue, l)
 }
 
-// alt is a table cell that has a short form for when the full one does
-// not fit its column: a label is never cut where a short label exists.
-func alt(full, short string) string { return full + "\x1f" + short }
-
-// fitCell chooses the form of a cell for a column w cells wide.
-func fitCell(s string, w int) string {
-	full, short, ok := strings.Cut(s, "\x1f")
-	if !ok || Width(full) <= w {
-		return full
-	}
-	return short
-}
-
 // progress is what a project's milestones say, a step that looks ahead
 // marked as such where its label does not say it ("Expected to be ready
 // for use by the end of 2024 (projected)"), or "not stated".

@@ -50,10 +50,13 @@ func pin(t *testing.T, m *model.Model, w, h int) {
 
 var goldenSizes = [][2]int{{80, 24}, {120, 40}}
 
+// tabSizes are the sizes of the tabs' goldens: one, two and three columns of panels.
+var tabSizes = [][2]int{{80, 24}, {120, 40}, {160, 48}}
+
 func TestGoldenTabs(t *testing.T) {
 	for _, l := range data.Langs() {
 		for ti, tab := range data.Tabs() {
-			for _, sz := range goldenSizes {
+			for _, sz := range tabSizes {
 				t.Run(fmt.Sprintf("%s/%s/%dx%d", l, tab.ID, sz[0], sz[1]), func(t *testing.T) {
 					pin(t, screen(t, l, sz[0], sz[1], ti), sz[0], sz[1])
 				})

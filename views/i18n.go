@@ -32,6 +32,15 @@ var (
 	MsgTooSmall      = Msg{ZH: "终端太小:至少需要 %d×%d", EN: "terminal too small: need at least %d×%d"}
 	MsgDeclared      = Msg{ZH: "标题称%s项,原文列出%s项", EN: "the heading says %s; the article lists %s"}
 	MsgParagraph     = Msg{ZH: "第%d段", EN: "para. %d"}
+	MsgNoPeriod      = Msg{ZH: "时期:原文未注明", EN: "period not stated"}
+	MsgKey           = Msg{ZH: "指标全称与出处", EN: "Full labels and sources"}
+	MsgPipeline      = Msg{ZH: "项目进展", EN: "Projects by stage"}
+	MsgStageNote     = Msg{ZH: "阶段为原文所述最远的一步,不是整个项目的状态;预期与目标不算进展。", EN: "A stage is the furthest step the article reports, not the state of the whole project; projections and targets are not progress."}
+	MsgNoStatus      = Msg{ZH: "原文未说明进展", EN: "no status given"}
+	MsgAlso          = Msg{ZH: "也见于“%s”页签。", EN: "Also on the %s tab."}
+	MsgAlsoPair      = Msg{ZH: "也见于“%s”页签;此处加上由其推算的比较值。", EN: "Also on the %s tab; added here: what it is compared with."}
+	MsgAlsoChange    = Msg{ZH: "也见于“%s”页签;此处加上由其推算的此前水平。", EN: "Also on the %s tab; added here: the earlier level."}
+	MsgAlsoShare     = Msg{ZH: "也见于“%s”页签;此处在0–100%%的刻度上比较。", EN: "Also on the %s tab; here side by side on a scale of 0 to 100%%."}
 )
 
 // More chrome.

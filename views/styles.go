@@ -25,6 +25,8 @@ type Styles struct {
 	Status    lipgloss.Style
 	Error     lipgloss.Style
 	Key       lipgloss.Style
+	TileValue lipgloss.Style // the value of a tile, large: bold, in the accent colour
+	Track     lipgloss.Style // the rest of a bar on a 0–100 scale
 }
 
 // A colour is chosen for each colour profile, not degraded from one hex
@@ -131,6 +133,8 @@ func NewStyles(r *lipgloss.Renderer, dark bool) *Styles {
 		Status:    r.NewStyle().Foreground(muted),
 		Error:     r.NewStyle().Bold(!ansi || p.boldErr).Foreground(p.err.color()),
 		Key:       r.NewStyle().Bold(true).Foreground(accent),
+		TileValue: r.NewStyle().Bold(true).Foreground(accent),
+		Track:     r.NewStyle().Foreground(muted),
 	}
 }
 
@@ -145,7 +149,7 @@ func monoStyles(r *lipgloss.Renderer) *Styles {
 		Title: bold, Tab: plain, TabActive: bold, Rule: plain, Heading: bold, Label: plain,
 		Selected: r.NewStyle().Transform(sgr("7", "27")),
 		Value:    bold, Muted: plain, Derived: plain, Bar: plain, BarAlt: plain,
-		Status: plain, Error: bold, Key: bold,
+		Status: plain, Error: bold, Key: bold, TileValue: bold, Track: plain,
 	}
 }
 
@@ -168,5 +172,6 @@ func PlainStyles() *Styles {
 	return &Styles{
 		Plain: true, Title: s, Tab: s, TabActive: s, Rule: s, Heading: s, Label: s, Selected: s,
 		Value: s, Muted: s, Derived: s, Bar: s, BarAlt: s, Status: s, Error: s, Key: s,
+		TileValue: s, Track: s,
 	}
 }

@@ -257,8 +257,9 @@ func TestStylesContrast(t *testing.T) {
 				"title": st.Title, "tab": st.Tab, "active tab": st.TabActive, "heading": st.Heading,
 				"label": st.Label, "selection": st.Selected, "value": st.Value, "muted": st.Muted,
 				"derived": st.Derived, "status": st.Status, "error": st.Error, "key hint": st.Key,
+				"tile value": st.TileValue,
 			}
-			graphic := map[string]lipgloss.Style{"bar": st.Bar, "derived bar": st.BarAlt, "rule": st.Rule}
+			graphic := map[string]lipgloss.Style{"bar": st.Bar, "derived bar": st.BarAlt, "rule": st.Rule, "track": st.Track}
 			for _, tm := range terminals(p, dark) {
 				where := fmt.Sprintf("%s, %s background, %s", p.Name(), bg(dark), tm.name)
 				for name, s := range text {
@@ -348,12 +349,18 @@ func screenOf(st *Styles) []string {
 	for _, l := range data.Langs() {
 		o := Options{Width: 120, Lang: l}
 		for _, tab := range data.TabIDs() {
-			out = append(out, Header(ds, tab, o, st, nil)...)
+			head, _ := Header(ds, tab, o, st)
+			out = append(out, head...)
 			for _, mode := range []Mode{ModeCharts, ModeTable} {
 				o.Mode = mode
-				b := RenderBody(ds, tab, o, st)
-				for i := range b.Len() {
-					out = append(out, b.Line(i, false), b.Line(i, true))
+				p := RenderPage(ds, tab, o, st)
+				out = append(out, p.Lines()...)
+				for k := range p.Items() {
+					for i := range p.Len() {
+						if s := p.Line(i, k); s != p.Line(i, -1) {
+							out = append(out, s)
+						}
+					}
 				}
 			}
 		}

@@ -1,298 +1,247 @@
 package views
 
 import (
-	"github.com/charmbracelet/lipgloss"
-
-	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/macun-tui/macun-tui/data"
 )
 
-// tabViews maps each tab id to what it shows. A new tab is one view file
-// and one line here (and its id in data.Tabs()).
-var tabViews = map[string]func(*builder){
-	"overview":    overviewTab,
-	"industry":    industryTab,
-	"urban-rural": urbanRuralTab,
-	"governance":  governanceTab,
-	"projects":    projectsTab,
+// section is a kind of panel a tab lists. The figure groups of a tab are
+// one section: a panel each, in the form its chart names (data.Group).
+type section int
+
+const (
+	// secGroups: a panel for each group of the tab, in its form; with t,
+	// one table of all the tab's figures and the notes on its groups.
+	secGroups section = iota
+	// secPipeline: the projects by the stage their steps give, with the
+	// figures of the tab's pipeline groups on their cards; with t, the
+	// table of projects.
+	secPipeline
+	// secHonoursClaims: the honours and claims the tab has.
+	secHonoursClaims
+	// secStrategy: the named lists of the strategy.
+	secStrategy
+	// secPrograms: the programmes and schemes the article names.
+	secPrograms
+	// secNotes: the problems of the source text.
+	secNotes
+	// secKey: the full label and source paragraph of every figure the
+	// panels show by its short label (panels only: the table has them).
+	secKey
+)
+
+// tabSections describes each tab once: its panels, in reading order. The
+// screen, the text, Markdown and JSON exports, and search (which tab a
+// record is on) all read it. A new tab is a line here (and its id in
+// data.Tabs()); a new kind of panel is a section.
+var tabSections = map[string][]section{
+	"overview":    {secGroups, secHonoursClaims, secKey, secStrategy, secPrograms, secNotes},
+	"industry":    {secGroups, secHonoursClaims, secKey},
+	"urban-rural": {secGroups, secHonoursClaims, secKey},
+	"governance":  {secGroups, secHonoursClaims, secKey},
+	"projects":    {secPipeline, secGroups, secHonoursClaims, secKey},
 }
 
-// HasView reports whether a tab id has a view.
-func HasView(tab string) bool { _, ok := tabViews[tab]; return ok }
+// HasView reports whether a tab id has a description.
+func HasView(tab string) bool { _, ok := tabSections[tab]; return ok }
 
-// RenderBody lays out the body of a tab. Lines are rendered on demand.
-func RenderBody(ds *data.Dataset, tab string, o Options, st *Styles) *Body {
+// has reports whether a tab lists a section.
+func has(tab string, s section) bool { return slices.Contains(tabSections[tab], s) }
+
+// RenderPage lays out a tab at o.Width: its panels in a grid, every line
+// drawn. The page is immutable.
+func RenderPage(ds *data.Dataset, tab string, o Options, st *Styles) *Page {
+	return renderPage(ds, tab, o, st, false)
+}
+
+// renderPage is RenderPage; for a text export (text) it makes the lines
+// only, without the selected looks and spans the screen needs.
+func renderPage(ds *data.Dataset, tab string, o Options, st *Styles, text bool) *Page {
 	o.Width = max(o.Width, 0)
 	b := newBuilder(ds, tab, o, st)
-	if f, ok := tabViews[tab]; ok {
-		f(b)
+	b.export = text
+	var boxes []*box
+	for _, s := range tabSections[tab] {
+		boxes = append(boxes, b.section(s)...)
 	}
-	return b.done()
+	p := b.compose(boxes)
+	p.spans()
+	return p
 }
 
-// standard is what most tabs show: in chart mode every charted group of
-// the tab (its note under it) and then a compact table of all its
-// figures; in table mode one full table with source references; then the
-// notes of the groups without a chart, and the tab's honours and claims.
-func (b *builder) standard() {
-	l := b.o.Lang
-	if b.o.Mode == ModeTable {
-		b.heading(MsgFigures.In(l))
-		b.figureTable(true)
-	} else {
-		var charted []*data.Group
+// section is the panels of a section of the builder's tab.
+func (b *builder) section(s section) []*box {
+	table := b.o.Mode == ModeTable
+	switch s {
+	case secGroups:
+		if table {
+			return b.figureTableBoxes()
+		}
+		var out []*box
 		for _, g := range b.ds.GroupsOf(b.tab) {
-			if g.Chart == data.ChartBar || g.Chart == data.ChartRank {
-				charted = append(charted, g)
+			if bx := b.groupBox(g); bx != nil {
+				out = append(out, bx)
 			}
 		}
-		b.charts(charted)
-		b.heading(MsgFigures.In(l))
-		b.figureTable(false)
-	}
-	b.derivedLegend()
-	b.groupNotes(b.o.Mode == ModeTable)
-	b.honoursAndClaims()
-}
-
-func (b *builder) derivedLegend() {
-	for _, f := range b.ds.FiguresOfTab(b.tab) {
-		if f.IsDerived() {
-			b.text(margin(false) + b.st.Muted.Render(Fit(MsgDerivedLegend.In(b.o.Lang), b.o.Width-2)))
-			return
+		return out
+	case secPipeline:
+		if len(b.ds.Projects) == 0 {
+			return nil
 		}
+		if table {
+			return []*box{b.projectTableBox()}
+		}
+		return []*box{b.pipelineBox()}
+	case secHonoursClaims, secStrategy, secPrograms, secNotes:
+		return b.recordsBox(s)
+	case secKey:
+		if table {
+			return nil
+		}
+		return b.keyBox()
 	}
+	return nil
 }
 
-// groupNotes adds the notes of the tab's groups that no chart shows above
-// (all of them in table mode): what a reader would otherwise be misled by.
-func (b *builder) groupNotes(all bool) {
-	l := b.o.Lang
-	head := false
-	for _, g := range b.ds.GroupsOf(b.tab) {
-		if g.Note == nil || !all && (g.Chart == data.ChartBar || g.Chart == data.ChartRank) {
+// onCards reports whether a group's figures are on the project cards of
+// its tab: a pipeline group on a tab with the pipeline.
+func onCards(g *data.Group) bool {
+	return g.Chart == data.ChartPipeline && has(g.Tab, secPipeline)
+}
+
+// Ref names a record of the dataset a tab shows.
+type Ref struct {
+	Kind ItemKind
+	ID   string
+}
+
+// Panel is a panel of a tab as the exports describe it: its group (for
+// a panel of figures), its title, its form (a group's chart, or the kind
+// of list), and the records it shows, in order.
+type Panel struct {
+	Group *data.Group
+	Title data.Text
+	Form  string
+	Refs  []Ref
+}
+
+// Panels are the panels of a tab, in reading order, as its description
+// lists them (in panel mode; the key, which repeats the figures, aside).
+func Panels(ds *data.Dataset, tab string) []Panel {
+	var out []Panel
+	for _, s := range tabSections[tab] {
+		if s == secGroups {
+			for _, g := range ds.GroupsOf(tab) {
+				var refs []Ref
+				for _, f := range ds.FiguresOf(g) {
+					refs = append(refs, Ref{KindFigure, f.ID})
+				}
+				if len(refs) > 0 {
+					out = append(out, Panel{Group: g, Title: g.Title, Form: g.Chart, Refs: refs})
+				}
+			}
 			continue
 		}
-		if !head {
-			b.heading(MsgGroupNotes.In(l))
-			head = true
-		}
-		b.paragraph(-1, g.Title.In(l)+colon(l)+g.Note.In(l), b.st.Muted)
-	}
-}
-
-// figureTable lists the tab's figures; full adds the source reference.
-func (b *builder) figureTable(full bool) {
-	l := b.o.Lang
-	figs := b.ds.FiguresOfTab(b.tab)
-	// A label is never cut where its short form fits, nor a value where
-	// there is room (a rank reads "first among the city's urban districts").
-	shortW, valueW := 0, 0
-	for _, f := range figs {
-		shortW = max(shortW, Width(figureLabel(f, f.Short, l)))
-		valueW = max(valueW, Width(FormatValue(f, l)))
-	}
-	cols := []column{
-		{title: MsgColLabel, min: min(shortW, 40), max: 40},
-		{title: MsgColValue, min: min(valueW, (b.o.Width-2)*2/5), max: 44, right: true},
-		{title: MsgColPeriod, min: 10, max: 32},
-		{title: MsgColCompare, min: 8, max: 40, give: !full},
-	}
-	if full {
-		cols = append(cols, column{title: MsgColSource, min: 10})
-	}
-	items := make([]int, len(figs))
-	for i, f := range figs {
-		items[i] = b.itemIndex(KindFigure, f.ID)
-	}
-	b.table(cols, len(figs), func(i int) []string {
-		f := figs[i]
-		cmp := ""
-		if f.Comparison != nil {
-			cmp = f.Comparison.In(l)
-		}
-		row := []string{alt(figureLabel(f, f.Label, l), figureLabel(f, f.Short, l)), FormatValue(f, l), f.Period.In(l), cmp}
-		if full {
-			row = append(row, SourceRef(b.ds, f.Source))
-		}
-		return row
-	}, items)
-}
-
-// SourceRef is a short reference to a source sentence: its paragraph in
-// the article and the sentence itself.
-func SourceRef(ds *data.Dataset, source string) string {
-	if p := ds.ParagraphOf(source); p > 0 {
-		return "¶" + fmt.Sprint(p) + " " + source
-	}
-	return source
-}
-
-// projectTable lists the projects: the stage their milestones give, and
-// what each milestone says.
-func (b *builder) projectTable(full bool) {
-	l := b.o.Lang
-	ps := b.ds.Projects
-	cols := []column{
-		{title: MsgColProject, min: 8, max: 36},
-		{title: MsgColCategory, min: 4, max: 12},
-		{title: MsgColStage, min: 4, max: 18},
-		{title: MsgColProgress, min: 8, max: 80},
-	}
-	if full {
-		cols = append(cols, column{title: MsgColSource, min: 10})
-	}
-	items := make([]int, len(ps))
-	for i := range ps {
-		items[i] = b.itemIndex(KindProject, ps[i].ID)
-	}
-	b.table(cols, len(ps), func(i int) []string {
-		p := &ps[i]
-		row := []string{alt(p.Name.In(l), p.Short.In(l)), data.CategoryName(p.Category).In(l),
-			data.StageName(p.Stage()).In(l), progress(p, l)}
-		if full {
-			row = append(row, SourceRef(b.ds, p.Source))
-		}
-		return row
-	}, items)
-}
-
-// honourLine is an honour as a list shows it: its level, its title, and
-// "and other titles" where the article names it among others.
-func honourLine(h *data.Honour, l data.Lang) string {
-	s := tag(data.Text{ZH: data.LevelName(h.Level).ZH + "荣誉", EN: data.LevelName(h.Level).EN + " honour"}, l) + h.Title.In(l)
-	if h.AmongOthers {
-		s += MsgAmongOthers.In(l)
-	}
-	return s
-}
-
-// claimLine is a claim as a list shows it: its kind, its summary, its
-// period where the summary does not say it, and the mark of a status that
-// looks ahead.
-func claimLine(c *data.Claim, l data.Lang) string {
-	s := tag(data.ClaimKindName(c.Kind), l) + c.Label.In(l) + ahead(c.Status, l)
-	if c.Period != nil && !strings.Contains(c.Label.In(l), c.Period.Text.In(l)) {
-		s += paren(c.Period.In(l), l)
-	}
-	return s
-}
-
-// honoursAndClaims lists the tab's honours and claims.
-func (b *builder) honoursAndClaims() {
-	hs, cs := b.ds.HonoursOf(b.tab), b.ds.ClaimsOf(b.tab)
-	if len(hs)+len(cs) == 0 {
-		return
-	}
-	l := b.o.Lang
-	b.heading(MsgHonoursClaims.In(l))
-	for _, h := range hs {
-		b.paragraph(b.itemIndex(KindHonour, h.ID), honourLine(h, l), b.st.Label)
-	}
-	for _, c := range cs {
-		b.paragraph(b.itemIndex(KindClaim, c.ID), claimLine(c, l), b.st.Label)
-	}
-}
-
-// structureLine is a strategy list in one line: its name, its items and
-// what its name means.
-func structureLine(s *data.Structure, l data.Lang) string {
-	head := s.Name.In(l)
-	if d := declared(s, l); d != "" {
-		head += paren(d, l)
-	}
-	names := make([]string, len(s.Items))
-	for j, x := range s.Items {
-		names[j] = x.In(l)
-	}
-	line := head + colon(l) + strings.Join(names, listSep(l))
-	if s.Open {
-		line += MsgAndOthers.In(l)
-	}
-	if s.Gloss != nil {
-		line += MsgFullStop.In(l) + s.Gloss.In(l)
-	}
-	return line
-}
-
-// programLine is a programme as the strategy lists it: its name, its gloss
-// and, for a gloss from elsewhere, where it comes from.
-func programLine(g *data.Program, l data.Lang) string {
-	s := g.Name.In(l) + ahead(g.Status, l) + colon(l) + g.Gloss.In(l)
-	if g.GlossSource != "" {
-		s += paren(MsgOutside.In(l)+": "+g.GlossSource, l)
-	}
-	return s
-}
-
-// structures shows the strategy: its named lists, each item on the lines
-// it wraps to, then the named programmes and schemes with their glosses.
-func (b *builder) structures() {
-	l := b.o.Lang
-	if len(b.ds.Structures) > 0 {
-		b.heading(MsgStrategy.In(l))
-		for i := range b.ds.Structures {
-			s := &b.ds.Structures[i]
-			b.paragraph(b.itemIndex(KindStructure, s.ID), structureLine(s, l), b.st.Label)
+		if form, title, refs := listOf(ds, tab, s); len(refs) > 0 {
+			out = append(out, Panel{Title: title, Form: form, Refs: refs})
 		}
 	}
-	if len(b.ds.Programs) > 0 {
-		b.heading(MsgPrograms.In(l))
-		for i := range b.ds.Programs {
-			g := &b.ds.Programs[i]
-			b.paragraph(b.itemIndex(KindProgram, g.ID), programLine(g, l), b.st.Label)
+	return out
+}
+
+// listOf is what a section of records other than figures lists: its form
+// (as the JSON export names it), its title and its records.
+func listOf(ds *data.Dataset, tab string, s section) (form string, title Msg, refs []Ref) {
+	switch s {
+	case secPipeline:
+		return "projects", MsgPipeline, refsOf(KindProject, ds.Projects, func(p *data.Project) string { return p.ID })
+	case secHonoursClaims:
+		refs = refsOf(KindHonour, ds.HonoursOf(tab), func(h **data.Honour) string { return (*h).ID })
+		refs = append(refs, refsOf(KindClaim, ds.ClaimsOf(tab), func(c **data.Claim) string { return (*c).ID })...)
+		return "honours-claims", MsgHonoursClaims, refs
+	case secStrategy:
+		return "strategy", MsgStrategy, refsOf(KindStructure, ds.Structures, func(x *data.Structure) string { return x.ID })
+	case secPrograms:
+		return "programs", MsgPrograms, refsOf(KindProgram, ds.Programs, func(g *data.Program) string { return g.ID })
+	case secNotes:
+		return "notes", MsgNotes, refsOf(KindNote, ds.Notes, func(n *data.Note) string { return n.ID })
+	}
+	return "", Msg{}, nil
+}
+
+// refsOf names the records of a list, all of kind k.
+func refsOf[T any](k ItemKind, list []T, id func(*T) string) []Ref {
+	refs := make([]Ref, len(list))
+	for i := range list {
+		refs[i] = Ref{k, id(&list[i])}
+	}
+	return refs
+}
+
+// TabRecords are the records a tab shows, in the order of its panels,
+// each once.
+func TabRecords(ds *data.Dataset, tab string) []Ref {
+	var out []Ref
+	seen := map[Ref]bool{}
+	for _, p := range Panels(ds, tab) {
+		for _, r := range p.Refs {
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
 		}
 	}
+	return out
 }
 
-// notes lists the problems of the source text.
-func (b *builder) notes() {
-	if len(b.ds.Notes) == 0 {
-		return
+// Lists reports whether a tab lists a kind of record other than figures,
+// honours and claims (which every tab lists that has them): projects,
+// structures, programmes or notes.
+func Lists(tab string, k ItemKind) bool {
+	switch k {
+	case KindProject:
+		return has(tab, secPipeline)
+	case KindStructure:
+		return has(tab, secStrategy)
+	case KindProgram:
+		return has(tab, secPrograms)
+	case KindNote:
+		return has(tab, secNotes)
 	}
-	l := b.o.Lang
-	b.heading(MsgNotes.In(l))
-	for i := range b.ds.Notes {
-		n := &b.ds.Notes[i]
-		b.paragraph(b.itemIndex(KindNote, n.ID), tag(data.NoteKindName(n.Kind), l)+n.Text.In(l), b.st.Muted)
-	}
+	return true
 }
 
-// paragraph adds wrapped text with a hanging indent: a selectable item,
-// or none for it < 0.
-func (b *builder) paragraph(it int, text string, style lipgloss.Style) {
-	var lines, sel []string
-	var items []int
-	for k, ln := range Wrap(text, b.o.Width-4) {
-		if k > 0 {
-			ln = "  " + ln
+// Search finds records as data.Search does, each on the first tab (in
+// tab order) that shows it.
+func Search(ds *data.Dataset, q string) []data.Hit {
+	hits := ds.Search(q)
+	out := hits[:0]
+	for _, h := range hits {
+		if h.Tab = Home(ds, HitKind(h.Kind), h.ID); h.Tab != "" {
+			out = append(out, h)
 		}
-		lines = append(lines, margin(false)+style.Render(ln))
-		sel = append(sel, margin(true)+b.st.Selected.Render(ln))
-		items = append(items, it)
 	}
-	if it < 0 {
-		sel, items = nil, nil
-	}
-	b.add(&textBlock{lines: lines, sel: sel, items: items})
+	return out
 }
 
-// colon ends a heading run into its text: full width in Chinese, where a
-// space would be the only break point of the line.
-func colon(l data.Lang) string {
-	if l == data.ZH {
-		return "："
+// Home is the first tab, in tab order, that shows a record ("" for none).
+func Home(ds *data.Dataset, k ItemKind, id string) string {
+	for _, t := range data.Tabs() {
+		switch k {
+		case KindFigure:
+			return ds.HomeTab(id)
+		case KindHonour, KindClaim:
+			for _, r := range TabRecords(ds, t.ID) {
+				if r.Kind == k && r.ID == id {
+					return t.ID
+				}
+			}
+		default:
+			if Lists(t.ID, k) {
+				return t.ID
+			}
+		}
 	}
-	return ": "
-}
-
-// tag is a bracketed label before a text: 【…】 in Chinese, [...] in
-// English.
-func tag(t data.Text, l data.Lang) string {
-	if l == data.ZH {
-		return "【" + t.ZH + "】"
-	}
-	return "[" + t.EN + "] "
+	return ""
 }

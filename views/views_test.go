@@ -128,22 +128,65 @@ func TestFormatValue(t *testing.T) {
 	}
 }
 
-// TestForwardMarked: every figure, milestone and claim that looks ahead is
-// marked on every tab's screen, in both languages and modes.
+// itemText is what a page draws of an item: the text of its spans, in
+// order, without its gutter, spaces collapsed (a value wrapped in a tile
+// reads as one).
+func itemText(p *Page, it int) string {
+	var parts []string
+	for _, sp := range p.Items()[it].Spans {
+		line := ansi.Strip(p.Line(sp.Row, -1))
+		parts = append(parts, strings.Fields(ansi.Cut(line, sp.Col, sp.Col+sp.Width))...)
+	}
+	return strings.Join(parts, " ")
+}
+
+// TestForwardMarked: every figure, claim and programme that looks ahead is
+// drawn with its mark beside its value, within the item itself, on every
+// tab that shows it, in both languages and modes, at several widths.
 func TestForwardMarked(t *testing.T) {
 	ds := data.Default()
 	for _, l := range data.Langs() {
 		for _, mode := range []Mode{ModeCharts, ModeTable} {
-			for _, tab := range data.TabIDs() {
-				text := strings.Join(TabText(ds, tab, Options{Width: 200, Lang: l, Mode: mode}, PlainStyles()), "\n")
-				for _, f := range ds.FiguresOfTab(tab) {
-					if f.Status.Forward() && !strings.Contains(text, FormatValue(f, l)) {
-						t.Errorf("%s %s %d: %s is not shown as %q", l, tab, mode, f.ID, FormatValue(f, l))
+			for _, w := range []int{80, 120, 200} {
+				for _, tab := range data.TabIDs() {
+					p := RenderPage(ds, tab, Options{Width: w, Lang: l, Mode: mode}, PlainStyles())
+					n := 0
+					for i, it := range p.Items() {
+						// In a table a value may wrap in its cell, between
+						// other cells' lines: there the mark is what must be
+						// drawn with the item.
+						var want string
+						switch it.Kind {
+						case KindFigure:
+							f, _ := ds.Figure(it.ID)
+							switch {
+							case !f.Status.Forward():
+							case mode == ModeTable:
+								want = ahead(f.Status, l)
+							default:
+								want = FormatValue(f, l)
+							}
+						case KindClaim:
+							c, _ := ds.Claim(it.ID)
+							if c.Forward() {
+								want = claimLine(c, l)
+							}
+						}
+						if want == "" {
+							continue
+						}
+						n++
+						if got := itemText(p, i); !strings.Contains(strings.ReplaceAll(got, " ", ""), strings.ReplaceAll(want, " ", "")) {
+							t.Errorf("%s %s %d w %d: %d %s is drawn as %q, without %q", l, tab, mode, w, it.Kind, it.ID, got, want)
+						}
 					}
-				}
-				for _, c := range ds.ClaimsOf(tab) {
-					if c.Forward() && !strings.Contains(text, claimLine(c, l)) {
-						t.Errorf("%s %s: claim %s not shown with its mark", l, tab, c.ID)
+					for _, f := range ds.FiguresOfTab(tab) {
+						if f.Status.Forward() {
+							n--
+						}
+					}
+					if n < 0 {
+						t.Errorf("%s %s %d w %d: a forward-looking figure of the tab is not an item of its page", l, tab, mode, w)
 					}
 				}
 			}
@@ -215,9 +258,10 @@ func TestLayoutColumns(t *testing.T) {
 	}
 }
 
-// Every tab's body fits its width in both languages and modes, at widths
-// from 0 up, and ASCII bodies hold no ambiguous rune.
-func TestRenderBodyFits(t *testing.T) {
+// Every tab's page fits its width in both languages and modes, at widths
+// from 0 up, selected or not; ASCII pages hold no ambiguous rune; every
+// item is drawn somewhere from the least width the dashboard runs at.
+func TestRenderPageFits(t *testing.T) {
 	ds := data.Default()
 	st := PlainStyles()
 	for _, tab := range data.Tabs() {
@@ -227,14 +271,20 @@ func TestRenderBodyFits(t *testing.T) {
 		for _, l := range data.Langs() {
 			for _, mode := range []Mode{ModeCharts, ModeTable} {
 				for _, ascii := range []bool{false, true} {
-					for _, w := range []int{0, 1, 5, 39, 40, 80, 120, 200} {
+					for _, w := range []int{0, 1, 5, 20, 39, 40, 80, 99, 100, 120, 159, 160, 200, 300} {
 						o := Options{Width: w, Lang: l, Mode: mode, ASCII: ascii}
-						b := RenderBody(ds, tab.ID, o, st)
-						for i := 0; i < b.Len(); i++ {
-							for _, sel := range []bool{false, true} {
-								s := b.Line(i, sel)
+						p := RenderPage(ds, tab.ID, o, st)
+						for i := 0; i < p.Len(); i++ {
+							for sel := -1; sel < len(p.Items()); sel++ {
+								s := p.Line(i, sel)
 								if got := Width(s); got > w {
-									t.Fatalf("%s %s mode %d ascii %v w %d line %d sel %v: %d wide: %q", tab.ID, l, mode, ascii, w, i, sel, got, s)
+									t.Fatalf("%s %s mode %d ascii %v w %d line %d sel %d: %d wide: %q", tab.ID, l, mode, ascii, w, i, sel, got, s)
+								}
+								if w >= 40 && sel < 0 && loneEllipses(s) > 0 {
+									t.Fatalf("%s %s mode %d ascii %v w %d line %d is cut: %q", tab.ID, l, mode, ascii, w, i, s)
+								}
+								if sel >= 0 && Width(s) != Width(p.Line(i, -1)) {
+									t.Fatalf("%s %s w %d line %d: selecting %d changes its width", tab.ID, l, w, i, sel)
 								}
 								if ascii {
 									for _, r := range s {
@@ -245,9 +295,9 @@ func TestRenderBodyFits(t *testing.T) {
 								}
 							}
 						}
-						for _, it := range b.Items() {
-							if len(it.Lines) == 0 && w > 2 {
-								t.Errorf("%s %s w %d: item %s has no lines", tab.ID, l, w, it.ID)
+						for _, it := range p.Items() {
+							if len(it.Spans) == 0 && w >= 40 {
+								t.Errorf("%s %s w %d: item %s is drawn nowhere", tab.ID, l, w, it.ID)
 							}
 						}
 					}

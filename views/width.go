@@ -11,9 +11,28 @@ import (
 	"github.com/macun-tui/macun-tui/internal/termtext"
 )
 
+// blanks is what spaces cuts from.
+var blanks = strings.Repeat(" ", 512)
+
+// spaces is n spaces, without allocating for the widths of a screen.
+func spaces(n int) string {
+	if n <= len(blanks) {
+		return blanks[:max(n, 0)]
+	}
+	return strings.Repeat(" ", n)
+}
+
 // Width is the display width of s in terminal cells (a Chinese character
-// is two cells); escape codes count zero.
-func Width(s string) int { return ansi.StringWidth(s) }
+// is two cells); escape codes count zero. Printable 7-bit text, most of
+// what is measured, is one cell a byte.
+func Width(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
 
 // Fit truncates s to at most w cells, ending in an ellipsis when cut.
 func Fit(s string, w int) string {
@@ -31,18 +50,26 @@ func Fit(s string, w int) string {
 
 // Pad truncates or pads s with spaces to exactly w cells.
 func Pad(s string, w int) string {
-	s = Fit(s, w)
-	if n := w - Width(s); n > 0 {
-		return s + strings.Repeat(" ", n)
+	sw := Width(s)
+	if sw > w {
+		s = Fit(s, w)
+		sw = Width(s)
+	}
+	if n := w - sw; n > 0 {
+		return s + spaces(n)
 	}
 	return s
 }
 
 // PadLeft right-aligns s in w cells.
 func PadLeft(s string, w int) string {
-	s = Fit(s, w)
-	if n := w - Width(s); n > 0 {
-		return strings.Repeat(" ", n) + s
+	sw := Width(s)
+	if sw > w {
+		s = Fit(s, w)
+		sw = Width(s)
+	}
+	if n := w - sw; n > 0 {
+		return spaces(n) + s
 	}
 	return s
 }
@@ -78,7 +105,7 @@ func hanging(prefix, s string, w int) []string {
 		if i == 0 {
 			ls[i] = prefix + ls[i]
 		} else {
-			ls[i] = strings.Repeat(" ", pw) + ls[i]
+			ls[i] = spaces(pw) + ls[i]
 		}
 	}
 	return ls
@@ -89,7 +116,11 @@ func hanging(prefix, s string, w int) []string {
 // the changes of canBreak, so that numbers and words stay whole ("102.4%",
 // an id) and a wrapped Chinese sentence cannot be misread ("1" / "2个村"
 // for 12).
-func wrapText(s string, w int) []string {
+func wrapText(s string, w int) []string { return wrapWith(s, w, plainBreaks(s)) }
+
+// wrapWith is wrapText; with plain, s breaks after its runs of spaces only
+// (plainBreaks), without UAX #14's state machine.
+func wrapWith(s string, w int, plain bool) []string {
 	if w <= 0 {
 		return nil
 	}
@@ -105,7 +136,8 @@ func wrapText(s string, w int) []string {
 	add := func(t string) {
 		t = dropJoiners(t)
 		tw := Width(t)
-		if lw > 0 && lw+Width(strings.TrimRight(t, " ")) > w {
+		trimmed := strings.TrimRight(t, " ")
+		if lw > 0 && lw+tw-(len(t)-len(trimmed)) > w {
 			flush()
 			t = strings.TrimLeft(t, " ")
 			tw = Width(t)
@@ -128,6 +160,20 @@ func wrapText(s string, w int) []string {
 	cut := func(end int) {
 		add(s[start:end])
 		start = end
+	}
+	if plain {
+		// 7-bit text breaks only after its runs of spaces (canBreak), as
+		// UAX #14 would break it: no need to run its state machine.
+		for i := 1; i < len(s); i++ {
+			if s[i-1] == ' ' && s[i] != ' ' {
+				cut(i)
+			}
+		}
+		add(s[start:])
+		if lw > 0 || len(out) == 0 {
+			flush()
+		}
+		return out
 	}
 	for rest := s; rest != ""; {
 		var seg string
@@ -154,6 +200,25 @@ func wrapText(s string, w int) []string {
 		flush()
 	}
 	return out
+}
+
+// plainBreaks reports whether s is printable 7-bit text whose break
+// opportunities are exactly those after its runs of spaces: UAX #14
+// breaks 7-bit text after spaces (LB18), and canBreak allows no other
+// break between 7-bit characters; but not after an opening bracket and
+// its spaces (LB14), nor between a quotation mark and its spaces and an
+// opening bracket (LB15), which s must then not have.
+func plainBreaks(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c > 0x7e {
+			return false
+		}
+		if (c == '(' || c == '[' || c == '{' || c == '"' || c == '\'') && i+1 < len(s) && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // wordJoiner glues the characters around it for wrapText, which drops it.

@@ -24,6 +24,7 @@ import (
 const (
 	budgetStartRatio  = 3.0  // first full frame / libfloor's line
 	budgetExportRatio = 2.0  // export --tab all / hello-world, whole process
+	budgetBaseRatio   = 1.25 // export --tab all / the same of MACUN_BENCH_BASE
 	budgetPeakMB      = 30   // VmHWM after every tab in both languages
 	clearlyOver       = 1.25 // fail only past budget × this: noise
 	enforceMinN       = 5    // fewer runs: report only
@@ -298,11 +299,15 @@ func exportArgs() []string {
 // BenchmarkExportAll: `macun-tui export --tab all` as a whole process,
 // against the hello-world run the same way (stdout a pipe); the ratio is
 // of their medians. libfloor is run the same way and reported. An op is
-// one run of each, alternating.
+// one run of each, alternating. With MACUN_BENCH_BASE=FILE, another build
+// (the commit before a change) is run in the same op too, and the ratio
+// to it reported and held to budgetBaseRatio: a change to the views is
+// measured side by side with what it changes.
 func BenchmarkExportAll(b *testing.B) {
 	needBuild(b)
 	args := exportArgs()
-	var app, hello, floor []time.Duration
+	base := os.Getenv("MACUN_BENCH_BASE")
+	var app, hello, floor, prev []time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		h, err := runWhole(helloBin)
@@ -314,6 +319,13 @@ func BenchmarkExportAll(b *testing.B) {
 			b.Fatal(err)
 		}
 		floor = append(floor, f)
+		if base != "" {
+			p, err := runWhole(base, args...)
+			if err != nil {
+				b.Fatal(err)
+			}
+			prev = append(prev, p)
+		}
 		d, err := runWhole(appBin, args...)
 		if err != nil {
 			b.Fatal(err)
@@ -322,6 +334,14 @@ func BenchmarkExportAll(b *testing.B) {
 	}
 	b.StopTimer()
 	reportProcess(b, "export", "export --tab all takes", app, hello, floor, "hello", budgetExportRatio)
+	if base != "" {
+		a, p := ms(median(app)), ms(median(prev))
+		b.ReportMetric(p, "ms/base")
+		b.ReportMetric(a/p, "ratio-to-base")
+		if r := a / p; enforce(b) && r > budgetBaseRatio*clearlyOver {
+			b.Errorf("export --tab all takes %.1f ms, %.2f× the base build's %.1f ms; budget %.2f×", a, r, p, budgetBaseRatio)
+		}
+	}
 }
 
 // tabTitles are the tab bar's active labels in each language, in order.

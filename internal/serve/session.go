@@ -105,7 +105,6 @@ func (s *Server) finish(next ssh.Handler) ssh.Handler {
 			return
 		}
 		d.idle.Stop()
-		d.c.Zones.Close()
 		rec.mu.Lock()
 		rec.stop = nil
 		rec.mu.Unlock()

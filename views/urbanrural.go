@@ -1,4 +1,0 @@
-package views
-
-// urbanRuralTab: villages reached, the EOD project's reach, rural works.
-func urbanRuralTab(b *builder) { b.standard() }
