@@ -55,6 +55,22 @@ func TestSchemaDocExample(t *testing.T) {
 	if f, _ := ds.Figure("city-gdp-growth"); f.V() != 5.3 {
 		t.Errorf("city-gdp-growth = %v, the doc says 5.3", f.V())
 	}
+	// a programme or structure without a tab is listed on the overview
+	tabOf := func(list []*Program) (out []string) {
+		for _, g := range list {
+			out = append(out, g.ID)
+		}
+		return out
+	}
+	if got := tabOf(ds.ProgramsOf("industry")); !slices.Equal(got, []string{"hundred-firms"}) {
+		t.Errorf("programmes on industry: %v", got)
+	}
+	if got := tabOf(ds.ProgramsOf("overview")); !slices.Equal(got, []string{"one-window"}) {
+		t.Errorf("programmes on the overview: %v", got)
+	}
+	if got := ds.StructuresOf("overview"); len(got) != 1 || got[0].ID != "two-centres" {
+		t.Errorf("structures on the overview: %v", got)
+	}
 	// the example shows every kind of record and the main optional parts
 	for _, f := range []string{`"schema"`, `"meta"`, `"groups"`, `"figures"`, `"projects"`, `"honours"`, `"claims"`,
 		`"programs"`, `"structures"`, `"notes"`, `"rank"`, `"derived"`, `"comparison"`, `"declared"`, `"milestones"`,

@@ -214,6 +214,12 @@ func Parse(name string, b []byte, readArticle func(string) ([]byte, error)) (*Da
 	if err := c.report(name, b); err != nil {
 		return nil, err
 	}
+	for i := range ds.Programs {
+		ds.Programs[i].Tab = cmp.Or(ds.Programs[i].Tab, tabs[0].ID)
+	}
+	for i := range ds.Structures {
+		ds.Structures[i].Tab = cmp.Or(ds.Structures[i].Tab, tabs[0].ID)
+	}
 	return ds, nil
 }
 

@@ -214,6 +214,16 @@ func (ds *Dataset) ClaimsOf(tab string) []*Claim {
 	return onTab(ds.Claims, tab, func(c *Claim) string { return c.Tab })
 }
 
+// ProgramsOf returns the programmes listed on a tab, in file order.
+func (ds *Dataset) ProgramsOf(tab string) []*Program {
+	return onTab(ds.Programs, tab, func(g *Program) string { return g.Tab })
+}
+
+// StructuresOf returns the structures listed on a tab, in file order.
+func (ds *Dataset) StructuresOf(tab string) []*Structure {
+	return onTab(ds.Structures, tab, func(s *Structure) string { return s.Tab })
+}
+
 func onTab[T any](list []T, tab string, tabOf func(*T) string) []*T {
 	var out []*T
 	for i := range list {

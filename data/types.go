@@ -475,9 +475,12 @@ func ProgramKindName(id string) Text { return programKinds.name(id) }
 // document or model, with a one-line gloss. GlossSource cites what the
 // gloss takes from outside the article.
 type Program struct {
-	ID          string  `json:"id"`
-	Kind        string  `json:"kind"`
-	Level       string  `json:"level,omitempty"`
+	ID    string `json:"id"`
+	Kind  string `json:"kind"`
+	Level string `json:"level,omitempty"`
+	// Tab is the tab that lists it; the first tab (the overview) when
+	// the file gives none.
+	Tab         string  `json:"tab,omitempty"`
 	Name        Text    `json:"name"`
 	Short       Text    `json:"short"`
 	Gloss       Text    `json:"gloss"`
@@ -493,6 +496,9 @@ type Program struct {
 // Structure is a named list of the strategy (一区两城三基地, 六个围绕 …).
 type Structure struct {
 	ID string `json:"id"`
+	// Tab is the tab that lists it; the first tab (the overview) when
+	// the file gives none.
+	Tab string `json:"tab,omitempty"`
 	// Declared is the count the name declares (六个围绕: 6), if any.
 	Declared *int `json:"declared,omitempty"`
 	// Open: the article's list ends in 等 (and others).

@@ -208,6 +208,14 @@ func (c *checker) oneOf(s string, list []string, what, p, f string) {
 	}
 }
 
+// listTab checks the tab of a programme or structure, which may be left
+// out (the first tab lists it).
+func (c *checker) listTab(tab, p string) {
+	if tab != "" {
+		c.oneOf(tab, tabIDs, "tab", p, "/tab")
+	}
+}
+
 // num writes a number as a file would: 3e16, not 3e+16.
 func num(v float64) string { return strings.Replace(strconv.FormatFloat(v, 'g', -1, 64), "e+", "e", 1) }
 
@@ -576,6 +584,7 @@ func (c *checker) claim(cl *Claim, p string) {
 func (c *checker) program(g *Program, p string) {
 	c.id(g.ID, p)
 	c.oneOf(g.Kind, programKinds.ids(), "programme kind", p, "/kind")
+	c.listTab(g.Tab, p)
 	if c.optLine(g.Level, p, "/level") {
 		c.level(g.Level, g.Source, p)
 	}
@@ -597,6 +606,7 @@ func (c *checker) program(g *Program, p string) {
 
 func (c *checker) structure(s *Structure, p string) {
 	c.id(s.ID, p)
+	c.listTab(s.Tab, p)
 	c.text(&s.Name, p, "/name")
 	c.text(s.Gloss, p, "/gloss")
 	if s.Declared != nil && *s.Declared < 1 {

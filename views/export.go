@@ -648,8 +648,8 @@ func ExportJSON(ds *data.Dataset, tabs []string, _ Options) (string, error) {
 			}
 			doc.Panels = append(doc.Panels, jp)
 		}
-		if Lists(tab, KindStructure) {
-			doc.Structures = ds.Structures
+		for _, x := range ds.StructuresOf(tab) {
+			doc.Structures = append(doc.Structures, *x)
 		}
 		if Lists(tab, KindNote) {
 			doc.Notes = ds.Notes

@@ -191,10 +191,11 @@ func TestSourcesBlock(t *testing.T) {
 					}
 				}
 			}
-			if tab == "overview" {
-				for _, g := range ds.Programs {
-					check(g.ID, g.Quote)
-				}
+			for _, g := range ds.ProgramsOf(tab) {
+				check(g.ID, g.Quote)
+			}
+			for _, x := range ds.StructuresOf(tab) {
+				check(x.ID, x.Quote)
 			}
 		}
 	}
@@ -303,7 +304,7 @@ func TestExportCSV(t *testing.T) {
 	// one tab: its records only
 	one, _ := ExportCSV(ds, []string{"industry"}, Options{})
 	recs, _ = csv.NewReader(strings.NewReader(one)).ReadAll()
-	if n := len(recs) - 1; n != len(ds.FiguresOfTab("industry"))+len(ds.ClaimsOf("industry")) {
+	if n := len(recs) - 1; n != len(ds.FiguresOfTab("industry"))+len(ds.ClaimsOf("industry"))+len(ds.ProgramsOf("industry")) {
 		t.Errorf("industry: %d rows", n)
 	}
 }
@@ -447,15 +448,15 @@ func TestExportMarkdown(t *testing.T) {
 						t.Errorf("%s: note %s missing", l, n.ID)
 					}
 				}
-				for i, s := range ds.Structures {
-					if !strings.Contains(one, "- "+mdEscape(structureLine(&ds.Structures[i], l))+"\n") {
-						t.Errorf("%s: structure %s missing", l, s.ID)
-					}
+			}
+			for _, x := range ds.StructuresOf(tab.ID) {
+				if !strings.Contains(one, "- "+mdEscape(structureLine(x, l))+"\n") {
+					t.Errorf("%s %s: structure %s missing", l, tab.ID, x.ID)
 				}
-				for i, g := range ds.Programs {
-					if !strings.Contains(one, "- "+mdEscape(programLine(&ds.Programs[i], l))+"\n") {
-						t.Errorf("%s: programme %s missing", l, g.ID)
-					}
+			}
+			for _, g := range ds.ProgramsOf(tab.ID) {
+				if !strings.Contains(one, "- "+mdEscape(programLine(g, l))+"\n") {
+					t.Errorf("%s %s: programme %s missing", l, tab.ID, g.ID)
 				}
 			}
 		}

@@ -422,3 +422,52 @@ func TestPlainBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryRecordOnItsTab: every programme and strategy list is shown on
+// the tab its record names and on no other, so that a tab carries the
+// lists of its own subject; every other record of the dataset is on some
+// tab too.
+func TestEveryRecordOnItsTab(t *testing.T) {
+	ds := data.Default()
+	on := map[Ref][]string{}
+	for _, tab := range data.TabIDs() {
+		for _, r := range TabRecords(ds, tab) {
+			on[r] = append(on[r], tab)
+		}
+	}
+	for _, g := range ds.Programs {
+		if got := on[Ref{KindProgram, g.ID}]; !slices.Equal(got, []string{g.Tab}) {
+			t.Errorf("programme %s is on %v, want [%s]", g.ID, got, g.Tab)
+		}
+		if h := Home(ds, KindProgram, g.ID); h != g.Tab {
+			t.Errorf("programme %s: search goes to %q, want %q", g.ID, h, g.Tab)
+		}
+	}
+	for _, x := range ds.Structures {
+		if got := on[Ref{KindStructure, x.ID}]; !slices.Equal(got, []string{x.Tab}) {
+			t.Errorf("structure %s is on %v, want [%s]", x.ID, got, x.Tab)
+		}
+	}
+	tabs := map[string]int{}
+	for _, g := range ds.Programs {
+		tabs[g.Tab]++
+	}
+	if len(tabs) < 4 {
+		t.Errorf("the programmes are on %d tabs (%v): the lists belong with their subjects", len(tabs), tabs)
+	}
+	for _, f := range ds.Figures {
+		if len(on[Ref{KindFigure, f.ID}]) == 0 {
+			t.Errorf("figure %s is on no tab", f.ID)
+		}
+	}
+	for _, p := range ds.Projects {
+		if len(on[Ref{KindProject, p.ID}]) == 0 {
+			t.Errorf("project %s is on no tab", p.ID)
+		}
+	}
+	for _, n := range ds.Notes {
+		if len(on[Ref{KindNote, n.ID}]) == 0 {
+			t.Errorf("note %s is on no tab", n.ID)
+		}
+	}
+}

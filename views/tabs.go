@@ -36,11 +36,11 @@ const (
 // record is on) all read it. A new tab is a line here (and its id in
 // data.Tabs()); a new kind of panel is a section.
 var tabSections = map[string][]section{
-	"overview":    {secGroups, secHonoursClaims, secKey, secStrategy, secPrograms, secNotes},
-	"industry":    {secGroups, secHonoursClaims, secKey},
-	"urban-rural": {secGroups, secHonoursClaims, secKey},
-	"governance":  {secGroups, secHonoursClaims, secKey},
-	"projects":    {secPipeline, secGroups, secHonoursClaims, secKey},
+	"overview":    {secGroups, secHonoursClaims, secStrategy, secPrograms, secKey, secNotes},
+	"industry":    {secGroups, secHonoursClaims, secStrategy, secPrograms, secKey},
+	"urban-rural": {secGroups, secHonoursClaims, secStrategy, secPrograms, secKey},
+	"governance":  {secGroups, secHonoursClaims, secStrategy, secPrograms, secKey},
+	"projects":    {secPipeline, secGroups, secHonoursClaims, secStrategy, secPrograms, secKey},
 }
 
 // HasView reports whether a tab id has a description.
@@ -161,9 +161,9 @@ func listOf(ds *data.Dataset, tab string, s section) (form string, title Msg, re
 		refs = append(refs, refsOf(KindClaim, ds.ClaimsOf(tab), func(c **data.Claim) string { return (*c).ID })...)
 		return "honours-claims", MsgHonoursClaims, refs
 	case secStrategy:
-		return "strategy", MsgStrategy, refsOf(KindStructure, ds.Structures, func(x *data.Structure) string { return x.ID })
+		return "strategy", MsgStrategy, refsOf(KindStructure, ds.StructuresOf(tab), func(x **data.Structure) string { return (*x).ID })
 	case secPrograms:
-		return "programs", MsgPrograms, refsOf(KindProgram, ds.Programs, func(g *data.Program) string { return g.ID })
+		return "programs", MsgPrograms, refsOf(KindProgram, ds.ProgramsOf(tab), func(g **data.Program) string { return (*g).ID })
 	case secNotes:
 		return "notes", MsgNotes, refsOf(KindNote, ds.Notes, func(n *data.Note) string { return n.ID })
 	}
@@ -196,16 +196,12 @@ func TabRecords(ds *data.Dataset, tab string) []Ref {
 }
 
 // Lists reports whether a tab lists a kind of record other than figures,
-// honours and claims (which every tab lists that has them): projects,
-// structures, programmes or notes.
+// honours, claims, structures and programmes (which every tab lists that
+// has them): projects or notes.
 func Lists(tab string, k ItemKind) bool {
 	switch k {
 	case KindProject:
 		return has(tab, secPipeline)
-	case KindStructure:
-		return has(tab, secStrategy)
-	case KindProgram:
-		return has(tab, secPrograms)
 	case KindNote:
 		return has(tab, secNotes)
 	}
@@ -231,7 +227,7 @@ func Home(ds *data.Dataset, k ItemKind, id string) string {
 		switch k {
 		case KindFigure:
 			return ds.HomeTab(id)
-		case KindHonour, KindClaim:
+		case KindHonour, KindClaim, KindStructure, KindProgram:
 			for _, r := range TabRecords(ds, t.ID) {
 				if r.Kind == k && r.ID == id {
 					return t.ID
