@@ -45,17 +45,25 @@ func serveBinary(t *testing.T, keyFile string, args ...string) *served {
 	t.Helper()
 	cmd := exec.Command(binary(t), append([]string{"serve", "--listen", "127.0.0.1:0", "--host-key", keyFile}, args...)...)
 	cmd.Env = baseEnv(t)
-	stderr, err := cmd.StderrPipe()
+	// The log is read from a pipe of our own, not cmd.StderrPipe: Wait
+	// closes that pipe when the process exits, and the last lines it
+	// wrote ("stopped") could be lost to a reader still behind.
+	stderr, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
+	cmd.Stderr = w
+	err = cmd.Start()
+	w.Close()
+	if err != nil {
+		stderr.Close()
 		t.Fatal(err)
 	}
 	s := &served{t: t, cmd: cmd, log: &bytes.Buffer{}, logDone: make(chan struct{}), exited: make(chan error, 1)}
 	found := make(chan []string, 1)
 	go func() {
 		defer close(s.logDone)
+		defer stderr.Close()
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
 			s.log.WriteString(sc.Text() + "\n")
