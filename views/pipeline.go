@@ -54,10 +54,10 @@ func (b *builder) pipelineBox() *box {
 	for _, ps := range byStage {
 		most = max(most, len(ps))
 	}
-	nat := min(most, cardsAtMost) * (gutter + cw)
+	nat := flowWidth(min(most, cardsAtMost), cw)
 	return &box{title: MsgPipeline.In(l), nat: nat, fit: nat, min: gutter + cardMin, draw: func(w int) content {
 		// Every lane has the cards of the longest, so that they line up.
-		k, cw := flowShape(most, w, cw, cardMin)
+		k, cw, gap := flowShape(most, w, cw, cardMin)
 		out := b.muted(MsgStageNote.In(l), w)
 		for _, stage := range append(data.Stages(), "") {
 			ps := byStage[stage]
@@ -68,7 +68,7 @@ func (b *builder) pipelineBox() *box {
 			for _, ln := range Wrap(stageHeading(stage, len(ps), l), max(w-gutter, 1)) {
 				out = append(out, pline{blank(gutter), b.text(ln, b.st.TileValue)})
 			}
-			out = append(out, b.flowRows(len(ps), k, cw, func(i, cw int) block {
+			out = append(out, b.flowRows(len(ps), k, cw, gap, func(i, cw int) block {
 				p := ps[i]
 				it := b.item(KindProject, p.ID)
 				part := func(it int, s string, style lipgloss.Style) []pline {

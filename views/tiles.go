@@ -26,15 +26,29 @@ type block struct {
 	item  int
 }
 
+// flowGap is the blank cell between the blocks of a row where there is
+// room for it, so that the selection mark in a block's gutter does not
+// touch the text before it.
+const flowGap = 1
+
+// flowWidth is the width of k blocks of cw cells (gutters aside) in a
+// row, with their gaps.
+func flowWidth(k, cw int) int { return k*(gutter+cw) + max(k-1, 0)*flowGap }
+
 // flowShape is how n blocks go in w cells: k to a row, each cw cells
-// wide (gutter aside). Rows are balanced (five tiles where four fit go
-// three and two) and a block is no wider than nat.
-func flowShape(n, w, nat, minW int) (k, cw int) {
+// wide (gutter aside), gap cells apart. Rows are balanced (five tiles
+// where four fit go three and two) and a block is no wider than nat. The
+// blocks are flowGap apart where that leaves them nat wide, and touch
+// where the gap would narrow them.
+func flowShape(n, w, nat, minW int) (k, cw, gap int) {
 	kmax := max(1, min(n, w/(gutter+minW)))
 	rows := (n + kmax - 1) / kmax
 	k = (n + rows - 1) / rows
+	if flowWidth(k, nat) <= w {
+		return k, max(nat, 1), flowGap
+	}
 	cw = min(nat, w/k-gutter)
-	return k, max(cw, 1)
+	return k, max(cw, 1), 0
 }
 
 // flow lays out n blocks side by side, k to a row, rows a blank line
@@ -42,12 +56,13 @@ func flowShape(n, w, nat, minW int) (k, cw int) {
 // padded with lines of their item, so that a click anywhere on a tile
 // selects it.
 func (b *builder) flow(n, w, nat, minW int, draw func(i, cw int) block) []pline {
-	k, cw := flowShape(n, w, nat, minW)
-	return b.flowRows(n, k, cw, draw)
+	k, cw, gap := flowShape(n, w, nat, minW)
+	return b.flowRows(n, k, cw, gap, draw)
 }
 
-// flowRows lays out n blocks cw cells wide (gutter aside), k to a row.
-func (b *builder) flowRows(n, k, cw int, draw func(i, cw int) block) []pline {
+// flowRows lays out n blocks cw cells wide (gutter aside), k to a row,
+// gap cells apart.
+func (b *builder) flowRows(n, k, cw, gap int, draw func(i, cw int) block) []pline {
 	var out []pline
 	for start := 0; start < n; start += k {
 		if start > 0 {
@@ -69,7 +84,10 @@ func (b *builder) flowRows(n, k, cw int, draw func(i, cw int) block) []pline {
 			}
 			for r := range h {
 				var line pline
-				for _, bl := range row {
+				for j, bl := range row {
+					if j > 0 && gap > 0 {
+						line = append(line, blank(gap))
+					}
 					switch {
 					case p < len(bl.parts) && r < len(bl.parts[p]):
 						line = append(line, bl.parts[p][r]...)
@@ -175,7 +193,7 @@ func (b *builder) tiles(figs []*data.Figure) *box {
 			tw = max(tw, min(Width(t.s), tileMax))
 		}
 	}
-	return &box{nat: len(figs) * (gutter + tw), fit: len(figs) * (gutter + min(tw, tileFit)), min: gutter + tileMin, draw: func(w int) content {
+	return &box{nat: flowWidth(len(figs), tw), fit: flowWidth(len(figs), min(tw, tileFit)), min: gutter + tileMin, draw: func(w int) content {
 		return content{lines: b.flow(len(figs), w, tw, tileMin, func(i, cw int) block {
 			f := figs[i]
 			it := b.item(KindFigure, f.ID)
