@@ -25,12 +25,16 @@ var (
 //
 // A figure reads:
 //
-//	Industrial investment growth year on year: 102.4%
+//	Industrial investment growth, year on year: 102.4%
 //	Period: first half of 2024 (inferred)
+//	Inferred: A part of a year given without the year (上半年, 1~7月份) is …
 //	Comparison: 78.7 percentage points above the city average
-//	Source: Jiaozuo Daily, 1 Oct 2024, full-page report, para. 12
+//	Source: Jiaozuo Daily, 1 October 2024, full-page report, para. 36
 //	“上半年工业投资同比增长102.4%、高于全市平均水平78.7个百分点。”
 //	Translation: In the first half, industrial investment grew …
+//	Note: [not stated] "1~7月份" (January to July) and the second …
+//
+// (the README's example is the whole of it, kept so by a test).
 func Citation(ds *data.Dataset, it Item, l data.Lang) (text string, ok bool) {
 	c := &cite{ds: ds, l: l}
 	var found bool
