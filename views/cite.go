@@ -164,13 +164,7 @@ func (c *cite) program(g *data.Program) {
 }
 
 func (c *cite) structure(s *data.Structure) {
-	l := c.l
-	names := make([]string, len(s.Items))
-	for i, x := range s.Items {
-		names[i] = x.In(l)
-	}
-	c.line(s.Name.In(l) + colon(l) + strings.Join(names, listSep(l)))
-	c.field(MsgCiteNote, declared(s, l))
+	c.line(structureLine(s, c.l))
 	c.source(s.Quote, s.Notes)
 }
 

@@ -16,7 +16,7 @@ import (
 // figure, a figure of 万 with no period, a project with figures, a project
 // whose sentence has an OCR slip, an honour, a claim, a programme whose
 // gloss comes from outside the article, a strategy list with a missing
-// item, a note.
+// item, an open one (等), one with a gloss, a note.
 var citeItems = []views.Item{
 	{Kind: views.KindFigure, ID: "gdp-growth-rank"},
 	{Kind: views.KindFigure, ID: "industrial-investment-growth"},
@@ -28,6 +28,8 @@ var citeItems = []views.Item{
 	{Kind: views.KindClaim, ID: "world-leading-tech"},
 	{Kind: views.KindProgram, ID: "chains-7-28-n"},
 	{Kind: views.KindStructure, ID: "five-transformations"},
+	{Kind: views.KindStructure, ID: "excellence-areas"},
+	{Kind: views.KindStructure, ID: "shangzheng"},
 	{Kind: views.KindNote, ID: "ocr-fermentation"},
 }
 
@@ -99,6 +101,28 @@ func TestCitationFacts(t *testing.T) {
 			if rest != "" && rest != "\n" {
 				t.Errorf("%s/%s: citation does not end with the sentence and its notes:\n%s", f.ID, l, s)
 			}
+		}
+	}
+}
+
+// TestHitLineMarks: a search result says what its list says: a programme
+// whose gloss comes from outside the article is marked so, and a
+// programme that looks ahead is marked too.
+func TestHitLineMarks(t *testing.T) {
+	ds := data.Default()
+	for _, l := range data.Langs() {
+		n := 0
+		for _, g := range ds.Programs {
+			line := views.HitLine(ds, data.Hit{Kind: data.HitProgram, ID: g.ID, Tab: g.Tab}, l)
+			if g.GlossSource != "" {
+				n++
+				if !strings.Contains(line, views.MsgOutside.In(l)) {
+					t.Errorf("%s %s: %q has no %q", l, g.ID, line, views.MsgOutside.In(l))
+				}
+			}
+		}
+		if n == 0 {
+			t.Fatal("no programme with a gloss from outside the article")
 		}
 	}
 }

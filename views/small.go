@@ -39,18 +39,8 @@ func HitLine(ds *data.Dataset, h data.Hit, l data.Lang) string {
 		if p, ok := ds.Project(h.ID); ok {
 			return head + p.Name.In(l) + ": " + data.StageName(p.Stage()).In(l)
 		}
-	case data.HitHonour:
-		if x, ok := ds.Honour(h.ID); ok {
-			return head + honourLine(x, l)
-		}
-	case data.HitClaim:
-		if x, ok := ds.Claim(h.ID); ok {
-			return head + claimLine(x, l)
-		}
-	case data.HitProgram:
-		if x, ok := ds.Program(h.ID); ok {
-			return head + x.Name.In(l) + ": " + x.Gloss.In(l)
-		}
+	case data.HitHonour, data.HitClaim, data.HitProgram:
+		return head + refLine(ds, Ref{HitKind(h.Kind), h.ID}, l)
 	default:
 		if f, ok := ds.Figure(h.ID); ok {
 			return head + figureLabel(f, f.Label, l) + "  " + FormatValue(f, l)
