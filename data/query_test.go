@@ -45,7 +45,7 @@ func TestSearchKinds(t *testing.T) {
 	ds := Default()
 	for q, want := range map[string][]Hit{
 		"petition":       {{HitFigure, "petition-rank", "governance"}, {HitHonour, "petition-model-area", "governance"}},
-		"3510 该区":        {{HitProgram, "key-projects-3510", "overview"}}, // its second mention
+		"3510 该区":        {{HitProgram, "key-projects-3510", "projects"}}, // its second mention
 		"世界领先":           {{HitClaim, "world-leading-tech", "industry"}, {HitProject, "medical-academy-base", "projects"}, {HitProject, "deep-earth-lab", "projects"}},
 		"topped out":     {{HitProject, "bio-park", "projects"}},
 		"10.3 billion":   {{HitFigure, "bio-park-investment", "projects"}, {HitFigure, "bio-park-aspects", "projects"}, {HitFigure, "bio-park-output-target", "projects"}, {HitFigure, "listed-company-bases", "industry"}, {HitProject, "bio-park", "projects"}}, // by the translation of the sentence they share

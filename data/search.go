@@ -70,7 +70,7 @@ func (ds *Dataset) Search(q string) []Hit {
 		for _, a := range g.Also {
 			also = append(also, a.Source, a.Translation)
 		}
-		add(HitProgram, g.ID, "overview", g.Name, g.Short, g.Quote, also...)
+		add(HitProgram, g.ID, g.Tab, g.Name, g.Short, g.Quote, also...)
 	}
 	return hits
 }

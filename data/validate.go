@@ -619,9 +619,11 @@ func (c *checker) structure(s *Structure, p string) {
 		it, ip := &s.Items[k], elem(p+"/items", k)
 		c.text(&it.Text, ip, "")
 		src := s.Source
-		if it.Source != "" || c.optLine(it.Source, ip, "/source") {
+		if it.Source != "" {
 			src = it.Source
-			c.lookups = append(c.lookups, lookup{p: ip + "/source", s: it.Source, what: "source sentence"})
+			if c.line(it.Source, ip, "/source") && c.article {
+				c.lookups = append(c.lookups, lookup{p: ip + "/source", s: it.Source, what: "source sentence"})
+			}
 		}
 		if !inSource(it.ZH, src) {
 			c.add(ip+"/zh", "the item is not in its source sentence")
