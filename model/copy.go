@@ -27,15 +27,15 @@ type copiedMsg struct {
 // errNoClipboard is a copy with no terminal to send it to.
 var errNoClipboard = errors.New("no terminal output")
 
-// copyCmd sends text to the clipboard off the UI goroutine and reports
-// it as what, formatted with args.
-func (m *Model) copyCmd(text string, what views.Msg, args ...any) tea.Cmd {
+// copyCmd makes the text and sends it to the clipboard off the UI
+// goroutine, and reports it as what, formatted with args.
+func (m *Model) copyCmd(text func() string, what views.Msg, args ...any) tea.Cmd {
 	w := m.c.Clipboard
 	return func() tea.Msg {
 		if w == nil {
 			return copiedMsg{what: what, args: args, err: errNoClipboard}
 		}
-		_, err := osc52.New(text).WriteTo(w)
+		_, err := osc52.New(text()).WriteTo(w)
 		return copiedMsg{what: what, args: args, err: err}
 	}
 }
@@ -48,26 +48,29 @@ func (m *Model) citeCmd(it views.Item) tea.Cmd {
 	}
 	// The label is quoted as copied, in the citation's language.
 	label, _, _ := strings.Cut(text, "\n")
-	return m.copyCmd(text, views.MsgCopiedCitation, label)
+	return m.copyCmd(func() string { return text }, views.MsgCopiedCitation, label)
 }
 
 // copyViewCmd copies the current tab as the text `e` writes: the tab as
-// on screen at its width, then the sources.
+// on screen at its width (its minimum on a screen too small), then the
+// sources.
 func (m *Model) copyViewCmd() tea.Cmd {
-	text := views.ExportText(m.c.DS, []string{m.Tab()}, m.opts())
-	t, _ := data.TabByID(m.Tab())
-	return m.copyCmd(text, views.MsgCopiedView, t.Title)
+	ds, tab, o := m.c.DS, m.Tab(), m.exportOpts()
+	t, _ := data.TabByID(tab)
+	return m.copyCmd(func() string { return views.ExportText(ds, []string{tab}, o) }, views.MsgCopiedView, t.Title)
 }
 
 // copyDetailCmd copies the detail pane as plain text.
 func (m *Model) copyDetailCmd() tea.Cmd {
-	lines := views.Detail(m.c.DS, m.detail.item, m.opts(), views.PlainStyles())
-	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(strings.TrimRight(ansi.Strip(l), " "))
-		b.WriteByte('\n')
-	}
-	return m.copyCmd(b.String(), views.MsgCopiedDetail)
+	ds, it, o := m.c.DS, m.detail.item, m.exportOpts()
+	return m.copyCmd(func() string {
+		var b strings.Builder
+		for _, l := range views.Detail(ds, it, o, views.PlainStyles()) {
+			b.WriteString(strings.TrimRight(ansi.Strip(l), " "))
+			b.WriteByte('\n')
+		}
+		return b.String()
+	}, views.MsgCopiedDetail)
 }
 
 // copied shows the outcome of a copy in the footer.

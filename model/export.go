@@ -24,8 +24,7 @@ func (m *Model) exportCmd() tea.Cmd {
 	if m.c.Session {
 		return m.copyViewCmd()
 	}
-	o := m.opts()
-	o.Width = max(o.Width, MinWidth)
+	o := m.exportOpts()
 	ds, tab, dir := m.c.DS, m.Tab(), m.c.ExportDir
 	name := fmt.Sprintf("macun-%s-%s-%s", tab, o.Lang, m.c.Now().Format("20060102-150405"))
 	return func() tea.Msg {
@@ -33,6 +32,14 @@ func (m *Model) exportCmd() tea.Cmd {
 		path, err := atomicfile.CreateNew(dir, name, ".txt", []byte(text))
 		return exportedMsg{path: path, err: err}
 	}
+}
+
+// exportOpts are the options of the view as `e`, `Y` and a session's
+// copy write it: the screen's, at the dashboard's minimum width at least.
+func (m *Model) exportOpts() views.Options {
+	o := m.opts()
+	o.Width = max(o.Width, MinWidth)
+	return o
 }
 
 // exported shows the outcome of an export in the footer.
