@@ -284,8 +284,9 @@ func changeMarks(ascii bool) (before, after string, way rune) {
 
 // changeChart is a panel of a figure and its earlier level derived from
 // it (change: figs are the two, delta the third figure or nil): a track
-// from 0 to 100 with the earlier level and the later one marked and the
-// way between them drawn, then each figure's line with its mark.
+// from 0 to 100 (for shares; else from 0 to the larger value, unlabelled)
+// with the earlier level and the later one marked and the way between
+// them drawn, then each figure's line with its mark.
 func (b *builder) changeChart(figs []*data.Figure, delta *data.Figure) *box {
 	l := b.o.Lang
 	all := append([]*data.Figure{}, figs...)
@@ -302,7 +303,11 @@ func (b *builder) changeChart(figs []*data.Figure, delta *data.Figure) *box {
 	bx.draw = func(w int) content {
 		avail := w - gutter
 		tw := max(min(avail-8, barMax), 1) // "0% " before it, " 100%" after it
-		maxV, _ := scaleOf(figs)
+		maxV, full := scaleOf(figs)
+		from, to := "0% ", " 100%"
+		if !full {
+			from, to = "   ", "     "
+		}
 		markBefore, markAfter, markWay := changeMarks(b.o.ASCII)
 		pos := func(v float64) int { return int(math.Round(min(max(v, 0)/maxV, 1) * float64(max(tw-1, 0)))) }
 		before, after := pos(figs[1].V()), pos(figs[0].V())
@@ -325,7 +330,7 @@ func (b *builder) changeChart(figs []*data.Figure, delta *data.Figure) *box {
 			}
 		}
 		var out []pline
-		out = append(out, pline{blank(gutter), b.text("0% ", b.st.Muted), {s: sb.String(), w: max(tw, 0), item: -1}, b.text(" 100%", b.st.Muted)})
+		out = append(out, pline{blank(gutter), b.text(from, b.st.Muted), {s: sb.String(), w: max(tw, 0), item: -1}, b.text(to, b.st.Muted)})
 		labelW := min(labelNat, avail*3/5)
 		valueW := min(valueNat, max(avail-labelW-4, 1))
 		for i, f := range all {

@@ -471,3 +471,36 @@ func TestEveryRecordOnItsTab(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeScaleLabels: a change chart labels its track 0% and 100% only
+// for shares; for other figures (which the track scales to the larger)
+// it prints no scale it does not have.
+func TestChangeScaleLabels(t *testing.T) {
+	ds := data.Default()
+	v := func(x float64) *float64 { return &x }
+	mk := func(measure, unit string, a, b float64) []*data.Figure {
+		return []*data.Figure{
+			{ID: "later", Measure: measure, Short: data.Text{EN: "Later"}, Value: v(a), Unit: data.Text{EN: unit, ZH: unit}},
+			{ID: "earlier", Measure: measure, Short: data.Text{EN: "Earlier"}, Value: v(b), Unit: data.Text{EN: unit, ZH: unit}},
+		}
+	}
+	for _, c := range []struct {
+		figs   []*data.Figure
+		scaled bool
+	}{
+		{mk("share", "%", 40.4, 37.1), true},
+		{mk("growth", "%", 102.4, 23.7), false},
+	} {
+		b := newBuilder(ds, "industry", Options{Width: 80, Lang: data.EN}, PlainStyles())
+		first := c.figs[0].Measure
+		lines := b.changeChart(c.figs, nil).draw(60).lines
+		var sb strings.Builder
+		for _, pc := range lines[0] {
+			sb.WriteString(pc.s)
+		}
+		track := ansi.Strip(sb.String())
+		if got := strings.Contains(track, "0% ") && strings.Contains(track, " 100%"); got != c.scaled {
+			t.Errorf("%s: track %q labelled 0%%-100%%: %v, want %v", first, track, got, c.scaled)
+		}
+	}
+}
