@@ -17,6 +17,7 @@ type Expr struct {
 	left, right *Expr
 	ref         string
 	num         *big.Rat
+	text        string // a number as written
 }
 
 // Limits of a formula.
@@ -132,7 +133,7 @@ func (p *parser) operand() (*Expr, error) {
 		return nil, fmt.Errorf("number %.20s… in formula is longer than %d characters", t, maxNumberLen)
 	}
 	n, _ := new(big.Rat).SetString(t)
-	return &Expr{num: n}, nil
+	return &Expr{num: n, text: t}, nil
 }
 
 // isNumber reports whether a token is meant as a number: it starts with a
@@ -165,6 +166,31 @@ func (e *Expr) Refs() []string {
 		return []string{e.ref}
 	}
 	return append(e.left.Refs(), e.right.Refs()...)
+}
+
+// Format writes the formula with each figure id replaced by name(id) (the
+// id itself where that is ""), the operators between spaces and the
+// parentheses its reading needs: it replaces whole ids only, never part of
+// one id or of an earlier replacement.
+func (e *Expr) Format(name func(id string) string) string {
+	switch {
+	case e.num != nil:
+		return e.text
+	case e.op == 0:
+		if s := name(e.ref); s != "" {
+			return s
+		}
+		return e.ref
+	}
+	p := precedence[string(e.op)]
+	l, r := e.left.Format(name), e.right.Format(name)
+	if e.left.op != 0 && precedence[string(e.left.op)] < p {
+		l = "(" + l + ")"
+	}
+	if e.right.op != 0 && precedence[string(e.right.op)] <= p {
+		r = "(" + r + ")"
+	}
+	return l + " " + string(e.op) + " " + r
 }
 
 // Eval computes the formula with the values given by lookup. It computes

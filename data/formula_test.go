@@ -148,3 +148,29 @@ func TestValueFinite(t *testing.T) {
 		}
 	}
 }
+
+// TestFormulaFormat: Format replaces whole ids only (an id that begins
+// another, an id inside an earlier value) and keeps the reading with
+// parentheses.
+func TestFormulaFormat(t *testing.T) {
+	names := map[string]string{"x": "1 a", "x-gap": "2 x", "a": "3", "b": "4", "c": "5"}
+	name := func(id string) string { return names[id] }
+	for in, want := range map[string]string{
+		"x-gap - x":       "2 x - 1 a",
+		"x - x-gap":       "1 a - 2 x",
+		"(a + b) / 2":     "(3 + 4) / 2",
+		"a - (b - c)":     "3 - (4 - 5)",
+		"a - b - c":       "3 - 4 - 5",
+		"a * (b + c) * 2": "3 * (4 + 5) * 2",
+		"a + b * c":       "3 + 4 * 5",
+		"unknown + 0.5":   "unknown + 0.5",
+	} {
+		e, err := ParseFormula(in)
+		if err != nil {
+			t.Fatalf("%q: %v", in, err)
+		}
+		if got := e.Format(name); got != want {
+			t.Errorf("%q formats as %q, want %q", in, got, want)
+		}
+	}
+}

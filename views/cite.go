@@ -108,8 +108,7 @@ func (c *cite) figure(f *data.Figure) {
 		c.field(MsgColCompare, f.Comparison.In(l))
 	}
 	if f.IsDerived() {
-		d := &detail{ds: c.ds, o: Options{Lang: l}}
-		c.field(MsgCiteDerived, f.Derived.Formula+" = "+d.formulaValues(f))
+		c.field(MsgCiteDerived, f.Derived.Formula+" = "+formulaValues(c.ds, f, l))
 		c.field(MsgCiteNote, f.Derived.Caveat.In(l))
 	}
 	c.source(f.Quote, f.Notes)

@@ -155,7 +155,7 @@ func (d *detail) figure(f *data.Figure) {
 		d.field(MsgColCompare, f.Comparison.In(l))
 	}
 	if f.IsDerived() {
-		d.field(MsgDDerived, f.Derived.Formula+" = "+d.formulaValues(f))
+		d.field(MsgDDerived, f.Derived.Formula+" = "+formulaValues(d.ds, f, d.o.Lang))
 		d.field(MsgDCaveat, f.Derived.Caveat.In(l))
 	} else {
 		d.field(MsgDDerived, MsgDQuoted.In(l))
@@ -174,19 +174,19 @@ func (d *detail) figure(f *data.Figure) {
 	d.source(f.Quote, f.Notes)
 }
 
-// formulaValues writes a formula with its operands' values.
-func (d *detail) formulaValues(f *data.Figure) string {
+// formulaValues writes a derived figure's formula with its operands'
+// values, then its own.
+func formulaValues(ds *data.Dataset, f *data.Figure, l data.Lang) string {
 	e, err := data.ParseFormula(f.Derived.Formula)
 	if err != nil {
-		return f.Display(d.o.Lang)
+		return f.Display(l)
 	}
-	s := f.Derived.Formula
-	for _, ref := range e.Refs() {
-		if g, ok := d.ds.Figure(ref); ok {
-			s = strings.Replace(s, ref, g.Display(d.o.Lang), 1)
+	return e.Format(func(id string) string {
+		if g, ok := ds.Figure(id); ok {
+			return g.Display(l)
 		}
-	}
-	return s + " = " + f.Display(d.o.Lang)
+		return ""
+	}) + " = " + f.Display(l)
 }
 
 // figures lists figures by id, with their values.
