@@ -65,7 +65,7 @@ func Write(path string, b []byte, replace bool) error {
 		if li, lerr := os.Lstat(path); lerr == nil {
 			return &NotFileError{Path: path, Mode: li.Mode()} // a link to nothing
 		}
-		return writeNew(path, b)
+		return writeNew(path, b, Perm)
 	case err != nil:
 		return named(path, err)
 	case fi.Mode().IsRegular():
@@ -84,15 +84,15 @@ func Write(path string, b []byte, replace bool) error {
 	return &NotFileError{Path: path, Mode: fi.Mode()}
 }
 
-// writeNew writes b to a new file path, and never over one that appears
-// meanwhile.
-func writeNew(path string, b []byte) error {
-	tmp, err := writeTemp(filepath.Dir(path), b, Perm)
+// writeNew writes b to a new file path of mode perm, and never over one
+// that appears meanwhile.
+func writeNew(path string, b []byte, perm fs.FileMode) error {
+	tmp, err := writeTemp(filepath.Dir(path), b, perm)
 	if err != nil {
 		return named(path, err)
 	}
 	defer os.Remove(tmp)
-	return named(path, placeNew(tmp, path, b, Perm))
+	return named(path, placeNew(tmp, path, b, perm))
 }
 
 // replaceFile replaces the regular file path with one holding b, of mode

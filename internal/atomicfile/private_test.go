@@ -26,8 +26,13 @@ func TestCreatePrivate(t *testing.T) {
 	if fi.Mode().Perm() != PrivatePerm {
 		t.Errorf("mode %v, want %v", fi.Mode().Perm(), fs.FileMode(PrivatePerm))
 	}
-	if err := CreatePrivate(path, []byte("other")); !errors.Is(err, fs.ErrExist) {
+	err = CreatePrivate(path, []byte("other"))
+	if !errors.Is(err, fs.ErrExist) {
 		t.Errorf("second create: err = %v, want fs.ErrExist", err)
+	}
+	// The error names the file asked for, never the temporary one.
+	if want := "write " + path + ": file exists"; err == nil || err.Error() != want {
+		t.Errorf("second create: %v, want %q", err, want)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "secret" {
 		t.Errorf("file holds %q after a refused create", b)
