@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -113,6 +114,9 @@ accepting, tells open sessions, and exits 0 within 10 s.`,
 }
 
 func (a *app) runServe(f *commonFlags, listen, hostKeyPath, authPath string, maxSessions, maxPerIP int, idle time.Duration) error {
+	if err := checkListen(listen); err != nil {
+		return err
+	}
 	ds, err := f.dataset()
 	if err != nil {
 		return err
@@ -284,5 +288,19 @@ func (b *boundedDuration) Set(s string) error {
 		return fmt.Errorf("must be a duration of %s or more, such as 15m or 1h", b.min)
 	}
 	b.value = d
+	return nil
+}
+
+// checkListen tells a --listen that is not HOST:PORT with a port from 0
+// to 65535 as a usage error; one that is, but cannot be listened on (in
+// use, not this machine's), fails when the server starts.
+func checkListen(listen string) error {
+	_, port, err := net.SplitHostPort(listen)
+	if _, perr := strconv.ParseUint(port, 10, 16); err == nil && perr != nil {
+		err = fmt.Errorf("port %q is not a number from 0 to 65535", port)
+	}
+	if err != nil {
+		return usagef("--listen must be HOST:PORT (:23234 for every address), got %q: %v", listen, err)
+	}
 	return nil
 }

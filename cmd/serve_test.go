@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,6 +31,12 @@ func TestServeMistakes(t *testing.T) {
 	if err := os.WriteFile(notDir, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	busy := taken.Addr().String()
 	for _, c := range []struct {
 		args []string
 		code int
@@ -45,7 +52,9 @@ func TestServeMistakes(t *testing.T) {
 		{[]string{"--authorized-keys", filepath.Join(dir, "missing"), "--host-key", key}, ExitUsage, "missing"},
 		{[]string{"--host-key", filepath.Join(notDir, "key")}, ExitFailure, "cannot read the host key: open " + notDir + "/key: not a directory"},
 		{[]string{"--host-key", garbage}, ExitFailure, "host key " + garbage + ": ssh: no key found"},
-		{[]string{"--host-key", key, "--listen", "127.0.0.1:99999"}, ExitFailure, "cannot listen on 127.0.0.1:99999"},
+		{[]string{"--host-key", key, "--listen", "127.0.0.1:99999"}, ExitUsage, `--listen must be HOST:PORT (:23234 for every address), got "127.0.0.1:99999": port "99999" is not a number from 0 to 65535`},
+		{[]string{"--listen", "nonsense"}, ExitUsage, `--listen must be HOST:PORT (:23234 for every address), got "nonsense": address nonsense: missing port in address`},
+		{[]string{"--host-key", key, "--listen", busy}, ExitFailure, "cannot listen on " + busy},
 		{[]string{"extra"}, ExitUsage, `unexpected argument "extra"`},
 	} {
 		code, out, errs := runArgs(t, append([]string{"serve"}, c.args...)...)
