@@ -601,7 +601,7 @@ func TestClickEveryItem(t *testing.T) {
 	for _, l := range data.Langs() {
 		for _, w := range []int{40, 80, 100, 120, 160, 200} {
 			m := newModel(t, l, w, 30, false)
-			for ti, tab := range data.Tabs() {
+			for _, tab := range data.Tabs() {
 				press(m, tabClick(t, m, tab.ID, tea.MouseButtonLeft))
 				if m.Tab() != tab.ID {
 					t.Fatalf("%s %d: a click on tab %s shows %s", l, w, tab.ID, m.Tab())
@@ -611,7 +611,13 @@ func TestClickEveryItem(t *testing.T) {
 						press(m, keyRunes("t"))
 					}
 					items := m.page().Items()
+					if len(items) == 0 {
+						t.Fatalf("%s %d %s mode %d: no items to click", l, w, tab.ID, mode)
+					}
 					for i, it := range items {
+						if len(it.Spans) == 0 {
+							t.Fatalf("%s %d %s mode %d: %s is drawn nowhere", l, w, tab.ID, mode, it.ID)
+						}
 						for _, sp := range it.Spans {
 							for x := sp.Col; x < sp.Col+sp.Width; x++ {
 								m.tabs[m.tab].sel = (i + 1) % len(items)
@@ -624,7 +630,6 @@ func TestClickEveryItem(t *testing.T) {
 						}
 					}
 				}
-				_ = ti
 			}
 		}
 	}

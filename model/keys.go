@@ -33,7 +33,8 @@ type KeyMap struct {
 	Suspend  key.Binding
 	Quit     key.Binding
 
-	// session: e copies instead of writing a file (ForSession).
+	// session: e copies instead of writing a file (NewSessionCommon), and
+	// the help says so.
 	session bool
 }
 
@@ -90,14 +91,10 @@ func DefaultKeyMap() KeyMap {
 	return k
 }
 
-// sessionHelp replaces keyHelp in a served session (ForSession).
+// sessionHelp replaces keyHelp in a served session.
 var sessionHelp = map[string][2]data.Text{
 	"Export": {{ZH: "e", EN: "e"}, {ZH: "复制文本(不存文件)", EN: "copy text (no file)"}},
 }
-
-// ForSession makes the help say what the keys do in a served session,
-// where e copies the view instead of writing a file on the server.
-func (k *KeyMap) ForSession() { k.session = true }
 
 // Localize sets the help texts to language l.
 func (k *KeyMap) Localize(l data.Lang) {

@@ -2,6 +2,7 @@ package views
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -446,7 +447,7 @@ func Records(ds *data.Dataset, tabs []string) []Record {
 			case KindProject:
 				p, _ := ds.Project(ref.ID)
 				r := Record{Kind: "project", ID: p.ID, Tab: tab, Label: p.Name, Short: &p.Short, Category: p.Category,
-					Stage: cmpOr(p.Stage(), "not-stated"), Notes: p.Notes}
+					Stage: cmp.Or(p.Stage(), "not-stated"), Notes: p.Notes}
 				r.quote(ds, p.Quote)
 				out = append(out, r)
 				for _, m := range p.Milestones {
@@ -466,13 +467,6 @@ func Records(ds *data.Dataset, tabs []string) []Record {
 		}
 	}
 	return out
-}
-
-func cmpOr(s, or string) string {
-	if s == "" {
-		return or
-	}
-	return s
 }
 
 // csvColumns are the columns of ExportCSV, each with its value in a record.

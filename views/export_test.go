@@ -2,6 +2,7 @@ package views
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -292,7 +293,7 @@ func TestExportCSV(t *testing.T) {
 		r := rows["project "+p.ID]
 		if r == nil || r["label_zh"] != p.Name.ZH || r["label_en"] != p.Name.EN || r["short_en"] != p.Short.EN ||
 			r["category"] != p.Category || r["source"] != p.Source || r["translation"] != p.Translation ||
-			r["stage"] != cmpOr(p.Stage(), "not-stated") {
+			r["stage"] != cmp.Or(p.Stage(), "not-stated") {
 			t.Errorf("project %s: %v", p.ID, r)
 		}
 	}

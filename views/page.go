@@ -130,9 +130,6 @@ type hit struct {
 // Len is the number of lines.
 func (p *Page) Len() int { return len(p.lines) }
 
-// Width is the width the page was laid out for.
-func (p *Page) Width() int { return p.opts.Width }
-
 // Items are the selectable items, in reading order.
 func (p *Page) Items() []Item { return p.items }
 

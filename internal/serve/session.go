@@ -21,10 +21,9 @@ import (
 const bgWindow = termbg.LateWindow
 
 // dashboard is what of a session's dashboard outlives its program: the
-// screen to give back, the zones to close, the idle timer to stop.
+// screen to give back and the idle timer to stop.
 type dashboard struct {
 	scr     *screen
-	c       *model.Common
 	idle    *time.Timer
 	idleFor time.Duration
 }
@@ -57,7 +56,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	m.Update(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
 	scr.resize(pty.Window.Width, pty.Window.Height)
 
-	d := &dashboard{scr: scr, c: c, idleFor: s.o.IdleTimeout}
+	d := &dashboard{scr: scr, idleFor: s.o.IdleTimeout}
 	var p *tea.Program
 	var in io.Reader = &activity{r: sess, d: d, rec: rec}
 	if !knownBG && look.Profile != termenv.Ascii {
