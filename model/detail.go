@@ -31,7 +31,7 @@ func (m *Model) updateDetail(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.CopyView):
 		return m.copyDetailCmd()
 	case key.Matches(msg, k.Help):
-		m.over, m.helpPage.offset = overlayHelp, 0
+		m.openHelp()
 	default:
 		m.pageKeys(msg, &m.detail.pager)
 	}

@@ -39,3 +39,21 @@ func TestHelpScrollsOnSmallScreens(t *testing.T) {
 		}
 	}
 }
+
+// The help is laid out when it opens and again when the screen changes
+// size while it is open; View only draws it.
+func TestHelpFollowsResize(t *testing.T) {
+	m := New(NewCommon(data.Default(), views.PlainStyles(), false), data.EN)
+	m.Update(tea.WindowSizeMsg{Width: 160, Height: 40})
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'?'}})
+	wide := len(m.helpPage.lines)
+	m.Update(tea.WindowSizeMsg{Width: 50, Height: 40})
+	if len(m.helpPage.lines) <= wide {
+		t.Errorf("the help has %d lines at 50 columns, %d at 160: not laid out again", len(m.helpPage.lines), wide)
+	}
+	for _, l := range strings.Split(m.View(), "\n") {
+		if w := ansi.StringWidth(l); w > 50 {
+			t.Errorf("a line of the help is %d wide at 50 columns: %q", w, l)
+		}
+	}
+}

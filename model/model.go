@@ -124,9 +124,24 @@ func (m *Model) setLang(l data.Lang) {
 	m.lang = l
 	m.c.Keys.Localize(l)
 	m.search.input.Placeholder = views.MsgSearchHint.In(l)
-	if m.over == overlayDetail {
+	m.relayOverlay()
+}
+
+// relayOverlay lays out again the open detail pane or help for the size,
+// language or styles now.
+func (m *Model) relayOverlay() {
+	switch m.over {
+	case overlayDetail:
 		m.openDetail(m.detail.item)
+	case overlayHelp:
+		m.helpPage.lines = m.helpLines()
 	}
+}
+
+// openHelp shows the help, from its top.
+func (m *Model) openHelp() {
+	m.over, m.helpPage.offset = overlayHelp, 0
+	m.helpPage.lines = m.helpLines()
 }
 
 func (m *Model) opts() views.Options {
@@ -198,9 +213,7 @@ func (m *Model) resize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.help.Width = m.width
 	m.search.input.Width = max(m.width/2-4, 1)
-	if m.over == overlayDetail {
-		m.openDetail(m.detail.item)
-	}
+	m.relayOverlay()
 	m.keepVisible()
 }
 
@@ -267,7 +280,7 @@ func (m *Model) updateMain(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.CopyView):
 		return m.copyViewCmd()
 	case key.Matches(msg, k.Help):
-		m.over, m.helpPage.offset = overlayHelp, 0
+		m.openHelp()
 	case key.Matches(msg, k.Back):
 		m.clearStatus()
 	}
@@ -377,7 +390,6 @@ func (m *Model) View() string {
 	first, total := 0, 0
 	switch m.over {
 	case overlayHelp:
-		m.helpPage.lines = m.helpLines()
 		body = m.helpPage.view(h)
 		first, total = m.helpPage.offset, len(m.helpPage.lines)
 	case overlayDetail:

@@ -28,7 +28,5 @@ func (m *Model) SetStyles(st *views.Styles, look Look) {
 	m.c.Styles, m.c.Look = st, look
 	m.applyStyles()
 	m.memo = memo{}
-	if m.over == overlayDetail {
-		m.openDetail(m.detail.item)
-	}
+	m.relayOverlay()
 }
