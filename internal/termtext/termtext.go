@@ -346,7 +346,7 @@ func ASCII(s string) string {
 func Visible(s string) string {
 	for p := Check(s); p != nil; p = Check(s) {
 		q := strconv.QuoteToASCII(p.Text)
-		if p.Msg[:5] == "byte " { // not UTF-8: QuoteToASCII would write \ufffd
+		if !utf8.ValidString(p.Text) { // QuoteToASCII would write \ufffd
 			q = strconv.Quote(p.Text)
 		}
 		s = s[:p.Offset] + q[1:len(q)-1] + s[p.Offset+len(p.Text):]
