@@ -7,18 +7,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/macun-tui/macun-tui/internal/regularfile"
 )
 
 //go:embed macun.json source/*.txt
@@ -49,7 +49,7 @@ var defaultDS = sync.OnceValue(func() *Dataset {
 // file "<input>".
 func Load(r io.Reader) (*Dataset, error) {
 	const name = "<input>"
-	b, err := readLimited(r, -1)
+	b, err := regularfile.ReadAll(r, -1, MaxFileSize)
 	if err != nil {
 		return nil, fileProblem(name, "%v", err)
 	}
@@ -61,11 +61,7 @@ func Load(r io.Reader) (*Dataset, error) {
 // itself (a symbolic link to the file is followed) and inside it. Every
 // error is a ProblemList whose problems name path as given.
 func LoadFile(path string) (*Dataset, error) {
-	f, err := openFile(path)
-	if err != nil {
-		return nil, fileProblem(path, "%v", err)
-	}
-	b, err := readOpen(f)
+	b, err := regularfile.Read(path, MaxFileSize)
 	if err != nil {
 		return nil, fileProblem(path, "%v", err)
 	}
@@ -74,27 +70,8 @@ func LoadFile(path string) (*Dataset, error) {
 		if err != nil {
 			return nil, err
 		}
-		return readOpen(f)
+		return regularfile.ReadOpen(f, MaxFileSize)
 	})
-}
-
-// openFile opens the regular file path for reading (openRegular).
-func openFile(path string) (*os.File, error) { return openRegular(os.OpenFile, path) }
-
-// openRegular opens name with open (os.OpenFile, or a root's) for
-// reading: without waiting for a writer (a named pipe), and refusing
-// anything that is not a regular file before it is read. Its errors do
-// not repeat the name.
-func openRegular(open func(string, int, fs.FileMode) (*os.File, error), name string) (*os.File, error) {
-	f, err := open(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, osErr(err)
-	}
-	if err := regular(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
 }
 
 // openArticle opens the article named article (slash-separated, checked
@@ -103,7 +80,7 @@ func openRegular(open func(string, int, fs.FileMode) (*os.File, error), name str
 func openArticle(path, article string) (*os.File, error) {
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return nil, osErr(err)
+		return nil, regularfile.Describe(err)
 	}
 	dir := filepath.Dir(real)
 	name := filepath.Clean(filepath.FromSlash(article)) // sub/../a.txt is a.txt, though sub is not there
@@ -116,80 +93,10 @@ func openArticle(path, article string) (*os.File, error) {
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, osErr(err)
+		return nil, regularfile.Describe(err)
 	}
 	defer root.Close()
-	return openRegular(root.OpenFile, name)
-}
-
-// regular returns an error unless f is a regular file.
-func regular(f *os.File) error {
-	st, err := f.Stat()
-	if err != nil {
-		return osErr(err)
-	}
-	switch m := st.Mode(); {
-	case m.IsRegular():
-		return nil
-	case m.IsDir():
-		return errors.New("is a directory, not a file")
-	case m&fs.ModeNamedPipe != 0:
-		return errors.New("is a named pipe, not a regular file")
-	case m&fs.ModeDevice != 0:
-		return errors.New("is a device, not a regular file")
-	case m&fs.ModeSocket != 0:
-		return errors.New("is a socket, not a regular file")
-	}
-	return errors.New("is not a regular file")
-}
-
-// readOpen reads the regular file f, of at most MaxFileSize bytes, and
-// closes it. Its size is checked before it is read, and the read stops
-// after the limit should the file grow meanwhile.
-func readOpen(f *os.File) ([]byte, error) {
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, osErr(err)
-	}
-	return readLimited(f, st.Size())
-}
-
-// readLimited reads r to the end, failing when it holds more than
-// MaxFileSize bytes; size is its size when known, or -1.
-func readLimited(r io.Reader, size int64) ([]byte, error) {
-	if size > MaxFileSize {
-		return nil, tooLarge(size)
-	}
-	var buf bytes.Buffer
-	buf.Grow(int(max(size, 0)) + bytes.MinRead) // a file of the size read reads without growing
-	if _, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1)); err != nil {
-		return nil, osErr(err)
-	}
-	b := buf.Bytes()
-	if len(b) > MaxFileSize {
-		return nil, fmt.Errorf("file is too large (more than %d bytes; the limit is 16 MiB)", MaxFileSize)
-	}
-	return b, nil
-}
-
-func tooLarge(size int64) error {
-	return fmt.Errorf("file is too large (%d bytes; the limit is 16 MiB)", size)
-}
-
-// osErr describes an error of opening or reading a file without its path.
-func osErr(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("file does not exist")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("cannot read: %v", err)
+	return regularfile.Open(root.OpenFile, name)
 }
 
 // Parse decodes and checks a dataset; name is the file name used in
@@ -203,7 +110,7 @@ func Parse(name string, b []byte, readArticle func(string) ([]byte, error)) (*Da
 	case len(b) == 0:
 		return nil, fileProblem(name, "file is empty")
 	case len(b) > MaxFileSize:
-		return nil, fileProblem(name, "%v", tooLarge(int64(len(b))))
+		return nil, fileProblem(name, "%v", regularfile.TooLarge(int64(len(b)), MaxFileSize))
 	}
 	ds := new(Dataset)
 	if off, msg := decode(b, ds); msg != "" {

@@ -16,6 +16,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/macun-tui/macun-tui/internal/atomicfile"
+	"github.com/macun-tui/macun-tui/internal/regularfile"
 )
 
 // LoadHostKey reads the server's private key from path or, when there is
@@ -25,17 +26,17 @@ import (
 // is made, readable by its owner only. created says whether the key is
 // new.
 func LoadHostKey(path string) (key gossh.Signer, created bool, err error) {
-	b, err := os.ReadFile(path)
+	b, err := regularfile.Read(path, maxKeyFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		if err := writeHostKey(path); err != nil && !errors.Is(err, fs.ErrExist) {
 			return nil, false, fmt.Errorf("cannot create the host key %s: %w", path, err)
 		} else if err == nil {
 			created = true
 		}
-		b, err = os.ReadFile(path)
+		b, err = regularfile.Read(path, maxKeyFile)
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("cannot read the host key: %w", err)
+		return nil, false, fmt.Errorf("cannot read the host key %s: %w", path, err)
 	}
 	key, err = gossh.ParsePrivateKey(b)
 	if err != nil {
@@ -43,6 +44,9 @@ func LoadHostKey(path string) (key gossh.Signer, created bool, err error) {
 	}
 	return key, created, nil
 }
+
+// maxKeyFile is the largest host key or authorized_keys file read.
+const maxKeyFile = 1 << 20
 
 func writeHostKey(path string) error {
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
@@ -64,9 +68,9 @@ func writeHostKey(path string) error {
 // line that is not a key is an error that names it, FILE:LINE: a typo
 // must not lock every reader out, or let anyone in.
 func LoadAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
-	b, err := os.ReadFile(path)
+	b, err := regularfile.Read(path, maxKeyFile)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	var keys []gossh.PublicKey
 	sc := bufio.NewScanner(bytes.NewReader(b))
