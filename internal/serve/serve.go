@@ -457,8 +457,7 @@ func refuse(sess ssh.Session, status int, msg string) {
 
 // language is the dashboard's language for a session.
 func (s *Server) language(sess ssh.Session) data.Lang {
-	env := sess.Environ()
-	return s.o.Language(func(k string) string { return getenv(env, k) })
+	return s.o.Language(sshEnv(sess.Environ()).Getenv)
 }
 
 // getenv is k's value in env ("k=v" strings), the last one set.

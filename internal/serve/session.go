@@ -35,16 +35,15 @@ type dashboard struct {
 func (s *Server) program(sess ssh.Session) *tea.Program {
 	rec := s.lookup(sess)
 	pty, _, _ := sess.Pty()
-	env := sess.Environ()
-	getenv := func(k string) string { return getenv(env, k) }
-	lang := s.o.Language(getenv)
+	env := sshEnv(sess.Environ())
+	lang := s.language(sess)
 
 	// Colours: the client's TERM, COLORTERM and NO_COLOR give the
 	// profile; its background is dark until the terminal says otherwise
 	// (COLORFGBG when sent, else its answer to termbg.Query, which comes
 	// in with the keys and is watched for there: nothing waits for it).
-	profile := termenv.NewOutput(io.Discard, termenv.WithEnvironment(sshEnv(env)), termenv.WithUnsafe()).EnvColorProfile()
-	dark, knownBG := termbg.ColorFGBG(getenv("COLORFGBG"))
+	profile := termenv.NewOutput(io.Discard, termenv.WithEnvironment(env), termenv.WithUnsafe()).EnvColorProfile()
+	dark, knownBG := termbg.ColorFGBG(env.Getenv("COLORFGBG"))
 	if !knownBG {
 		dark = true
 	}
