@@ -360,16 +360,9 @@ func (d *detail) source(q data.Quote, notes []string) {
 	l := d.o.Lang
 	d.lines = append(d.lines, "")
 	first, last := d.ds.Locate(q.Source)
-	var where []string
-	if first > 0 {
-		where = append(where, fmt.Sprintf(MsgParagraph.In(l), first))
-	}
-	if d.ds.IsCaption(q.Source) {
-		where = append(where, MsgDCaption.In(l))
-	}
 	head := MsgDSource.In(l)
-	if len(where) > 0 {
-		head += " (" + strings.Join(where, ", ") + ")"
+	if at := where(d.ds, q.Source, l); at != "" {
+		head += " (" + at + ")"
 	}
 	d.add(d.st.Heading.Render(head))
 	d.wrap("“" + q.Source + "”")
