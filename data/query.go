@@ -214,6 +214,10 @@ func (ds *Dataset) ClaimsOf(tab string) []*Claim {
 	return onTab(ds.Claims, tab, func(c *Claim) string { return c.Tab })
 }
 
+// IsShare reports whether a figure is a share in per cent (not a rank):
+// what a 0–100 scale shows.
+func (f *Figure) IsShare() bool { return f.Measure == "share" && f.Unit.EN == "%" && f.Rank == nil }
+
 // ProgramsOf returns the programmes listed on a tab, in file order.
 func (ds *Dataset) ProgramsOf(tab string) []*Program {
 	return onTab(ds.Programs, tab, func(g *Program) string { return g.Tab })

@@ -740,7 +740,7 @@ func (c *checker) form(g *Group, figs []*Figure, ptrs []string, p string, onCard
 		case f.Rank != nil && g.Chart != ChartRank && g.Chart != ChartTiles && g.Chart != ChartNone:
 			c.add(ptrs[k], "figure %q is a rank, a position and not a quantity: a %q chart cannot show it; use %q or %q",
 				f.ID, g.Chart, ChartRank, ChartTiles)
-		case g.Chart == ChartShare && (f.Measure != "share" || f.Unit.EN != "%"):
+		case g.Chart == ChartShare && !f.IsShare():
 			c.add(ptrs[k], "figure %q is %s in %q; a %q chart shows shares in %% on a scale of 0 to 100",
 				f.ID, f.Measure, f.Unit.EN, ChartShare)
 		case g.Chart == ChartPipeline && !onCard[f.ID]:

@@ -155,7 +155,7 @@ func scaleOf(figs []*data.Figure) (maxV float64, full bool) {
 	full = true
 	for _, f := range figs {
 		maxV = max(maxV, f.V())
-		full = full && isShare(f)
+		full = full && f.IsShare()
 	}
 	if full && maxV <= 100 {
 		return 100, true

@@ -121,7 +121,7 @@ func (c *cite) project(p *data.Project) {
 	c.field(MsgDMilestones, progress(p, l))
 	for _, id := range p.Figures {
 		if f, ok := c.ds.Figure(id); ok {
-			c.field(MsgDFigures, f.Label.In(l)+colon(l)+FormatValue(f, l))
+			c.field(MsgDFigures, figureLabel(f, f.Label, l)+colon(l)+FormatValue(f, l))
 		}
 	}
 	c.source(p.Quote, p.Notes)

@@ -193,7 +193,7 @@ func formulaValues(ds *data.Dataset, f *data.Figure, l data.Lang) string {
 func (d *detail) figures(ids []string) {
 	for _, id := range ids {
 		if f, ok := d.ds.Figure(id); ok {
-			d.field(MsgDFigures, f.Label.In(d.o.Lang)+": "+FormatValue(f, d.o.Lang))
+			d.field(MsgDFigures, figureLabel(f, f.Label, d.o.Lang)+colon(d.o.Lang)+FormatValue(f, d.o.Lang))
 		}
 	}
 }

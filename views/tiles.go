@@ -179,10 +179,6 @@ func periodText(p *data.Period, l data.Lang) string {
 	return p.In(l)
 }
 
-// isShare reports whether a figure is a share, which a tile shows on a
-// 0–100 gauge.
-func isShare(f *data.Figure) bool { return f.Measure == "share" && f.Unit.EN == "%" && f.Rank == nil }
-
 // tiles is a panel of one tile per figure.
 func (b *builder) tiles(figs []*data.Figure) *box {
 	tw := tileMin
@@ -200,7 +196,7 @@ func (b *builder) tiles(figs []*data.Figure) *box {
 			bl := block{item: it}
 			for k, t := range texts[i] {
 				part := b.lines(it, t, cw)
-				if k == 1 && isShare(f) {
+				if k == 1 && f.IsShare() {
 					part = append(part, pline{b.gauge(it, f.V(), cw)})
 				}
 				bl.parts = append(bl.parts, part)
