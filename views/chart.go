@@ -114,9 +114,9 @@ func (b *builder) drawBars(figs []*data.Figure, maxV float64, w int, full bool, 
 		if figs[i].IsDerived() {
 			style = b.st.BarAlt
 		}
-		s := b.render(style, bar) + b.render(b.st.Track, rest)
-		if !full {
-			s = b.render(style, bar) + rest
+		s := b.render(style, bar) + rest
+		if full {
+			s = b.render(style, bar) + b.render(b.st.Track, rest)
 		}
 		out[i] = piece{s: s, w: w, item: -1}
 		rec.cells = append(rec.cells, bar+rest)

@@ -196,7 +196,7 @@ type builder struct {
 	sides  [2]piece // a panel's left and right border, drawn once
 	items  []Item
 	index  map[itemKey]int
-	// charts drawn, with the panel lines they are on (see chartRec).
+	// charts drawn (see chartRec), for the test that ntcharts drew them.
 	charts []chartRec
 }
 
