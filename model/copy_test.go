@@ -209,8 +209,10 @@ func TestSharedBodyCache(t *testing.T) {
 	}
 	k := PageKey{Tab: "overview", Width: 80, Lang: data.EN}
 	var wg sync.WaitGroup
+	start := make(chan struct{}) // all ask at once
 	for range 16 {
 		wg.Go(func() {
+			<-start
 			p := get(k)
 			for i := range p.Len() {
 				for sel := -1; sel < len(p.Items()); sel += 7 {
@@ -219,6 +221,7 @@ func TestSharedBodyCache(t *testing.T) {
 			}
 		})
 	}
+	close(start)
 	wg.Wait()
 	if n, _ := builds.Load(k); *n.(*int) != 1 {
 		t.Errorf("page built %d times, want once", *n.(*int))
