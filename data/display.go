@@ -45,8 +45,11 @@ func (f *Figure) baseRat() *big.Rat {
 		return new(big.Rat)
 	}
 	k, _ := scaleOf(f.Unit)
-	return r.Mul(r, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil)))
+	return r.Mul(r, new(big.Rat).SetInt(pow10(k)))
 }
+
+// pow10 is 10 to the power k >= 0, exactly.
+func pow10(k int) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil) }
 
 // BaseValue is the value in Base units as a plain decimal without
 // separators ("10300000000"), for a spreadsheet to sum; "" when the figure
@@ -123,10 +126,10 @@ func (f *Figure) amount(l Lang) (before, num, after string) {
 	switch f.Base {
 	case "yuan":
 		for _, m := range []struct {
-			exp  int64
+			exp  int
 			word string
 		}{{9, " billion"}, {6, " million"}} {
-			unit := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(m.exp), nil))
+			unit := new(big.Rat).SetInt(pow10(m.exp))
 			if b.Cmp(unit) >= 0 {
 				return "", decimal(new(big.Rat).Quo(b, unit)) + m.word, " yuan"
 			}

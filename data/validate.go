@@ -870,7 +870,7 @@ func places(f *Figure) int {
 // decimal it is written as (2.25 is 2.3, which float rounding makes 2.2).
 func roundHalfAway(v float64, d int) float64 {
 	r, _ := new(big.Rat).SetString(strconv.FormatFloat(v, 'g', -1, 64))
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d)), nil)
+	scale := pow10(d)
 	r.Add(r.Mul(r, new(big.Rat).SetInt(scale)), big.NewRat(1, 2))
 	out, _ := new(big.Rat).SetFrac(new(big.Int).Quo(r.Num(), r.Denom()), scale).Float64()
 	return out
