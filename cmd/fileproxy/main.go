@@ -23,12 +23,17 @@ import (
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
+	"golang.org/x/mod/semver"
 	modzip "golang.org/x/mod/zip"
 )
 
 func main() {
 	if len(os.Args) != 3 {
 		fmt.Fprintln(os.Stderr, "usage: go run ./cmd/fileproxy DIR VERSION")
+		os.Exit(2)
+	}
+	if !semver.IsValid(os.Args[2]) {
+		fmt.Fprintf(os.Stderr, "fileproxy: %q is not a version (v1.2.3)\n", os.Args[2])
 		os.Exit(2)
 	}
 	if err := write(os.Args[1], os.Args[2], "."); err != nil {

@@ -26,6 +26,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gendata: no arguments expected; see -help")
 		os.Exit(2)
 	}
+	if o.Figures < 1 || o.Projects < 0 {
+		fmt.Fprintf(os.Stderr, "gendata: -figures must be 1 or more and -projects 0 or more (got %d and %d)\n", o.Figures, o.Projects)
+		os.Exit(2)
+	}
 	if err := gen.Write(os.Stdout, o); err != nil {
 		fmt.Fprintln(os.Stderr, "gendata:", err)
 		os.Exit(1)
